@@ -1,0 +1,18 @@
+"""Errors that name the input and the problem; the CLI turns them into one-line messages."""
+
+
+class SitrepError(Exception):
+    """Base class for errors Sitrep reports to users."""
+
+
+class InputError(SitrepError):
+    """An input (file, record, URL) cannot be processed; the message names it and says why."""
+
+    def __init__(self, origin: str, problem: str) -> None:
+        super().__init__(f"{origin}: {problem}")
+        self.origin = origin
+        self.problem = problem
+
+
+class QueryError(SitrepError):
+    """A search query or filter is malformed; the message explains it in one line."""
