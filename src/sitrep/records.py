@@ -22,9 +22,9 @@ def content_hash(data: bytes) -> str:
 class Document:
     """Raw input as it arrived, before any interpretation.
 
-    `format` is one of "text", "html" or "record" (a JSONL line already split into fields).
-    `metadata` carries fields a source supplied alongside the content (JSONL `url`, `title`,
-    `published`, `source`).
+    `format` is "text" (plain text, possibly a scraped page with its chrome) or "html" (decoded
+    from gzip if need be). `metadata` carries fields a source supplied alongside the content (JSONL
+    `url`, `title`, `published`, `source`).
     """
 
     origin: str
@@ -137,6 +137,7 @@ class Event:
     cameo: str | None = None
     quad_class: int | None = None
     place: Place | None = None
+    place_precision: int | None = None  # as ACLED: 1 town, 2 district, 3 region or country
     date: str | None = None
     date_precision: str | None = None
     sentence: str = ""
