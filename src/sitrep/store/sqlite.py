@@ -267,7 +267,12 @@ class Store:
         return [actor_from_row(rows[i], aliases.get(i, [])) for i in ids if i in rows]
 
     def events_where(
-        self, where: str, params: Sequence[Any], order: str = "e.date DESC, e.id", limit: int | None = None
+        self,
+        where: str,
+        params: Sequence[Any],
+        order: str = "e.date DESC, e.id",
+        limit: int | None = None,
+        offset: int = 0,
     ) -> list[EventRow]:
         sql = f"""SELECT e.*, a.published AS article_published, p.id AS p_id, p.name AS p_name, p.lat AS p_lat,
                          p.lon AS p_lon, p.country AS p_country, p.admin1 AS p_admin1, p.feature AS p_feature,
@@ -275,7 +280,7 @@ class Store:
                   FROM events e JOIN articles a ON a.id = e.article_id LEFT JOIN places p ON p.id = e.place_id
                   WHERE {where} ORDER BY {order}"""
         if limit is not None:
-            sql += f" LIMIT {int(limit)}"
+            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
         rows = self.db.execute(sql, list(params)).fetchall()
         return self._with_actors([event_from_row(r) for r in rows])
 

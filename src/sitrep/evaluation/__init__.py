@@ -1,0 +1,36 @@
+"""Scorers behind `sitrep eval`: each module measures one stage against benchmark data in ../shared/bench."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from sitrep.errors import SitrepError
+
+
+def _require(path: Path, what: str) -> Path:
+    if not path.exists():
+        raise SitrepError(f"{path}: not found ({what})")
+    return path
+
+
+def run_evaluation(args: argparse.Namespace) -> dict[str, Any]:
+    """Dispatch `sitrep eval KIND` to its scorer; imports are lazy so each scorer loads only what it needs."""
+    if args.evaluation == "events":
+        from sitrep.evaluation import events
+
+        return events.evaluate(_require(args.plover, "the PLOVER gold records"))
+    if args.evaluation == "petrarch":
+        from sitrep.evaluation import petrarch
+
+        return petrarch.evaluate(_require(args.directory, "PETRARCH's unit-test folder"))
+    if args.evaluation == "geo":
+        from sitrep.evaluation import geo
+
+        return geo.evaluate(args.corpus, args.mode, _require(args.bench, "the geoparsing corpora"))
+    if args.evaluation == "keywords":
+        from sitrep.evaluation import keywords
+
+        return keywords.evaluate(_require(args.directory, "the DUC-2001 keyphrase set"), top_n=args.top)
+    raise SitrepError(f"unknown evaluation {args.evaluation!r}")

@@ -1,0 +1,105 @@
+"""Assembles the stages: parse articles in batches, then run each named component over the Analysis.
+
+Components are callables `(analysis) -> None` registered by name in COMPONENTS, built once per
+pipeline; `Pipeline(["actors", "events"])` assembles a partial pipeline for tests or for `code`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
+
+from sitrep import nlp
+from sitrep.records import Analysis, Article, Mention
+
+Component = Callable[[Analysis], None]
+
+# Languages the NLP stages are built for; other articles are stored and searchable, not analysed.
+ANALYSED_LANGUAGES = {"en"}
+
+
+def _actors() -> Component:
+    from sitrep.actors import ActorRegistry, ActorResolver
+
+    return ActorResolver(ActorRegistry.default())
+
+
+def _places() -> Component:
+    from sitrep.geo import Gazetteer, Geoparser
+
+    return Geoparser(Gazetteer.open())
+
+
+def _events() -> Component:
+    from sitrep.events import EventCoder
+
+    return EventCoder()
+
+
+def _event_places() -> Component:
+    from sitrep.geo import EventLocator, Gazetteer
+
+    return EventLocator(Gazetteer.open())
+
+
+def _keywords() -> Component:
+    from sitrep.keywords import KeywordExtractor
+
+    return KeywordExtractor()
+
+
+COMPONENTS: dict[str, Callable[[], Component]] = {
+    "actors": _actors,
+    "places": _places,
+    "events": _events,
+    "event_places": _event_places,
+    "keywords": _keywords,
+}
+DEFAULT = ("actors", "places", "events", "event_places", "keywords")
+
+
+class Pipeline:
+    def __init__(self, names: Iterable[str] = DEFAULT, batch_size: int = nlp.BATCH_SIZE) -> None:
+        unknown = [n for n in names if n not in COMPONENTS]
+        if unknown:
+            raise ValueError(f"unknown pipeline components {unknown}; known: {sorted(COMPONENTS)}")
+        self.names = tuple(names)
+        self.components = [(name, COMPONENTS[name]()) for name in self.names]
+        self.batch_size = batch_size
+
+    def analyze(self, articles: Iterable[Article]) -> Iterator[Analysis]:
+        """Analyses in input order; spaCy parses each batch with nlp.pipe."""
+        stream = iter(articles)
+        while batch := list(islice(stream, self.batch_size)):
+            yield from self._analyze_batch(batch)
+
+    def analyze_one(self, article: Article) -> Analysis:
+        return next(self._analyze_batch([article]))
+
+    def _analyze_batch(self, batch: list[Article]) -> Iterator[Analysis]:
+        analyses = [Analysis(article=a) for a in batch]
+        parseable = [x for x in analyses if self._parseable(x)]
+        for analysis, doc in zip(parseable, nlp.parse_many(x.article.body for x in parseable), strict=True):
+            analysis.doc = doc
+            analysis.entities = entities(doc)
+            for _, component in self.components:
+                component(analysis)
+        yield from analyses
+
+    @staticmethod
+    def _parseable(analysis: Analysis) -> bool:
+        language = analysis.article.language
+        if language and language not in ANALYSED_LANGUAGES:
+            analysis.warnings.append(
+                f"language is {language!r}, not English: stored and searchable, but not analysed"
+            )
+            return False
+        return bool(analysis.article.body.strip())
+
+
+def entities(doc: object) -> list[Mention]:
+    """Named entities of a spaCy Doc as Mentions (character spans of the parsed text)."""
+    return [
+        Mention(start=ent.start_char, end=ent.end_char, label=ent.label_, text=ent.text)
+        for ent in doc.ents  # type: ignore[attr-defined]
+    ]

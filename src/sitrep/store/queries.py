@@ -1,0 +1,138 @@
+"""Listing queries over the store: events with filters, actors and places with counts, and totals."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sitrep.records import Actor, Place
+from sitrep.store.sqlite import EventRow, Store, actor_from_row, place_from_row
+
+
+@dataclass(frozen=True)
+class EventQuery:
+    """Filters for listing events; names match an actor's id, canonical name or any alias."""
+
+    type: tuple[str, ...] = ()
+    mode: str | None = None
+    quad_class: int | None = None
+    actor: str | None = None
+    recipient: str | None = None
+    place: str | None = None
+    since: str | None = None
+    until: str | None = None
+    article: str | None = None
+    include_negated: bool = False
+    limit: int = 100
+    offset: int = 0
+
+
+@dataclass(frozen=True)
+class ActorSummary:
+    actor: Actor
+    articles: int
+    events: int
+
+
+@dataclass(frozen=True)
+class PlaceSummary:
+    place: Place
+    articles: int
+    events: int
+
+
+_ACTOR_ROLE = """EXISTS (SELECT 1 FROM event_actors ea WHERE ea.event_id = e.id AND ea.role = ? AND (ea.actor_id = ?
+                 OR ea.actor_id IN (SELECT actor_id FROM actor_aliases WHERE alias = ? COLLATE NOCASE)))"""
+
+
+def events(store: Store, query: EventQuery) -> list[EventRow]:
+    where, params = _event_conditions(query)
+    sql_where = " AND ".join(where) or "1"
+    return store.events_where(
+        sql_where,
+        params,
+        order="COALESCE(e.date, a.published) DESC, e.id",
+        limit=query.limit,
+        offset=query.offset,
+    )
+
+
+def _event_conditions(query: EventQuery) -> tuple[list[str], list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    if query.type:
+        where.append(f"e.type IN ({','.join('?' * len(query.type))})")
+        params += [t.upper() for t in query.type]
+    if query.mode:
+        where.append("e.mode = ?")
+        params.append(query.mode)
+    if query.quad_class is not None:
+        where.append("e.quad_class = ?")
+        params.append(query.quad_class)
+    for role, name in (("actor", query.actor), ("recipient", query.recipient)):
+        if name:
+            where.append(_ACTOR_ROLE)
+            params += [role, name, name]
+    if query.place:
+        where.append("(p.id = ? OR p.name = ? COLLATE NOCASE)")
+        params += [query.place, query.place]
+    if query.since:
+        where.append(f"substr(COALESCE(e.date, a.published), 1, {len(query.since)}) >= ?")
+        params.append(query.since)
+    if query.until:
+        where.append(f"substr(COALESCE(e.date, a.published), 1, {len(query.until)}) <= ?")
+        params.append(query.until)
+    if query.article:
+        where.append("e.article_id = ?")
+        params.append(query.article)
+    if not query.include_negated:
+        where.append("e.negated = 0")
+    return where, params
+
+
+def actors(store: Store, name: str | None = None, limit: int = 100, offset: int = 0) -> list[ActorSummary]:
+    """Actors by activity; `name` matches a substring of the name or any alias."""
+    where, params = "1", []
+    if name:
+        where = "a.id IN (SELECT actor_id FROM actor_aliases WHERE alias LIKE ?)"
+        params = [f"%{name}%"]
+    rows = store.db.execute(
+        f"""SELECT a.*,
+                   (SELECT COUNT(DISTINCT article_id) FROM actor_mentions m WHERE m.actor_id = a.id) AS n_articles,
+                   (SELECT COUNT(DISTINCT event_id) FROM event_actors ea WHERE ea.actor_id = a.id) AS n_events
+            FROM actors a WHERE {where}
+            ORDER BY n_events DESC, n_articles DESC, a.name LIMIT ? OFFSET ?""",
+        [*params, limit, offset],
+    ).fetchall()
+    aliases = {a.id: a.aliases for a in store.actors_by_ids([r["id"] for r in rows])}
+    return [
+        ActorSummary(actor_from_row(r, aliases.get(r["id"], [])), r["n_articles"], r["n_events"])
+        for r in rows
+    ]
+
+
+def places(store: Store, name: str | None = None, limit: int = 100, offset: int = 0) -> list[PlaceSummary]:
+    where, params = "1", []
+    if name:
+        where = "p.name LIKE ?"
+        params = [f"%{name}%"]
+    rows = store.db.execute(
+        f"""SELECT p.*,
+                   (SELECT COUNT(DISTINCT article_id) FROM place_mentions m WHERE m.place_id = p.id) AS n_articles,
+                   (SELECT COUNT(*) FROM events e WHERE e.place_id = p.id) AS n_events
+            FROM places p WHERE {where}
+            ORDER BY n_events DESC, n_articles DESC, p.name LIMIT ? OFFSET ?""",
+        [*params, limit, offset],
+    ).fetchall()
+    return [PlaceSummary(place_from_row(r), r["n_articles"], r["n_events"]) for r in rows]
+
+
+def stats(store: Store) -> dict[str, int]:
+    return {
+        "articles": store.count("articles"),
+        "events": store.count("events"),
+        "actors": store.count("actors"),
+        "places": store.count("places"),
+        "keywords": store.count("keywords"),
+        "entities": store.count("entities"),
+    }
