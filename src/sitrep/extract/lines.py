@@ -1,0 +1,91 @@
+"""Line features shared by the plain-text cleaner and the HTML path: what a line of a page looks like
+(prose, a title, a separator, a piece of site chrome), each a small predicate tested alone."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from sitrep.extract.vocabulary import word_list
+
+# Sentence ends, also in Arabic, Urdu and CJK, followed by any closing quotes or brackets.
+TERMINAL = re.compile(r"[.!?…。！？؟۔]['\"”’»)\]]*$")
+_SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
+_WORDS = re.compile(r"[^\W\d_][\w’'-]*")
+_SEPARATOR = re.compile(r"^[\W_]+$")
+_MENU_SEPARATORS = re.compile(r"\s(?:\||•|·|›|»|/|>|–)\s")
+_LABEL = re.compile(r"^(?P<label>[^\W\d_]+)\s*:")
+_LEGAL = re.compile(r"©|\ball rights reserved\b|\bcopyright\b|\bcookies?\b|\bprivacy policy\b", re.I)
+_MIN_PROSE_WORDS = 4
+_LONG_PROSE_WORDS = 20  # a block this long is prose even without a final full stop
+_MAX_CHROME_WORDS = 6
+_MAX_MENU_ITEM_WORDS = 4
+_MAX_LEGAL_WORDS = 30
+_MAX_TITLE_WORDS = 25
+
+
+def clean(line: str) -> str:
+    """The line in NFC with every kind of space (no-break, zero-width, ideographic) made one space."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", line)).strip()
+
+
+def words(text: str) -> list[str]:
+    return _WORDS.findall(text)
+
+
+def fingerprint(text: str) -> str:
+    """Case- and punctuation-blind form, to find a line repeated elsewhere on the page."""
+    return " ".join(w.casefold() for w in words(text))
+
+
+def is_separator(text: str) -> bool:
+    """Only punctuation or symbols: "......", "----", "* * *"."""
+    return bool(_SEPARATOR.match(text))
+
+
+def is_chrome(text: str) -> bool:
+    """Menu items, sharing buttons, tag boxes, footers: "Logo Wide", "Tags: Syria", "Home | World"."""
+    if TERMINAL.search(text) and not _LEGAL.search(text):
+        return False
+    tokens = [w.lower() for w in words(text)]
+    label = _LABEL.match(text)
+    if label and label["label"].lower() in word_list("page_chrome.txt"):
+        return True
+    if _LEGAL.search(text) and len(tokens) <= _MAX_LEGAL_WORDS:
+        return True
+    return _is_menu(text) or _is_chrome_phrase(tokens)
+
+
+def _is_menu(text: str) -> bool:
+    items = _MENU_SEPARATORS.split(text)
+    return len(items) >= 3 and all(len(words(item)) <= _MAX_MENU_ITEM_WORDS for item in items)
+
+
+def _is_chrome_phrase(tokens: list[str]) -> bool:
+    if not tokens or len(tokens) > _MAX_CHROME_WORDS:
+        return False
+    chrome = word_list("page_chrome.txt")
+    function = word_list("page_function_words.txt")
+    others = [t for t in tokens if t not in chrome and t not in function]
+    return len(others) < len(tokens) and len(others) <= 1 and any(t in chrome for t in tokens)
+
+
+def is_prose(text: str) -> bool:
+    """A sentence-like block: several words ending in terminal punctuation, or a long block."""
+    count = len(words(text))
+    return count >= _LONG_PROSE_WORDS or (count >= _MIN_PROSE_WORDS and bool(TERMINAL.search(text)))
+
+
+def is_title_like(text: str) -> bool:
+    """A short line that could head a page: a few words, no final full stop."""
+    count = len(words(text))
+    starts_well = text[:1].isupper() or text[:1].isdigit() or text[:1] in "\"'“‘«"
+    return 2 <= count <= _MAX_TITLE_WORDS and starts_well and not text.rstrip("\"'”’»").endswith(".")
+
+
+def title_case_ratio(text: str) -> float:
+    """Share of the longer words that are capitalised ("ISIS Negotiates With Rebels" -> 1.0)."""
+    content = [w for w in words(text) if len(w) > 3]
+    if not content:
+        return 0.0
+    return sum(1 for w in content if w[:1].isupper()) / len(content)

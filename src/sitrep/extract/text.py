@@ -1,0 +1,231 @@
+"""The plain-text page cleaner: a scraped page with its site chrome in, the article out.
+
+A cascade of small steps, each testable alone:
+1. `units`: lines cleaned of odd spaces, hard-wrapped lines joined, glued trailing chrome split off;
+2. `classify`: each unit is prose, a title-like line, chrome, a separator, a date, a byline or a credit;
+3. `locate_body`: the run of units with the most prose, penalised by the chrome inside it;
+4. `pick_headline` / `pick_standfirst`: in the units above the body;
+5. the body's paragraphs without chrome or repeats of the headline, then credit lines from below it
+   (the credits step reads and removes them).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from sitrep.extract import credits, dates, lines
+from sitrep.extract.draft import Draft, NoArticle
+
+
+class Kind(Enum):
+    PROSE = "prose"
+    TITLE = "title"
+    CHROME = "chrome"
+    SEPARATOR = "separator"
+    DATE = "date"
+    BYLINE = "byline"
+    CREDIT = "credit"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class Unit:
+    text: str
+    kind: Kind
+
+
+# How much each kind of unit counts for the body: prose counts by its words, the rest against it.
+_PENALTY = {
+    Kind.TITLE: 3,
+    Kind.CHROME: 10,
+    Kind.SEPARATOR: 2,
+    Kind.DATE: 3,
+    Kind.BYLINE: 3,
+    Kind.CREDIT: 1,
+    Kind.OTHER: 2,
+}
+_MAX_PROSE_WEIGHT = 60
+_META_SEPARATORS = re.compile(r"\s+(?:\||•|·|—|–|-)\s+")
+_CONTINUES = re.compile(r"(?:[,;:\-–—]|\b(?:a|an|the|of|in|on|at|to|and|or|by|for|with|from|that))$", re.I)
+_WRAP_MIN_CHARS = 50
+_WRAP_TOLERANCE = 0.2
+_WRAP_MIN_LINES = 3
+_LEAD_IN_UNITS = 3  # a byline or date this close to the body's start ends the head instead
+_MIN_STANDFIRST_WORDS = 6
+_SHORT_TITLE_WORDS = 12
+_TITLE_CASE = 0.6
+
+
+def units(text: str) -> list[str]:
+    """Paragraph-sized units: blocks of lines split at blank lines, wrapped lines joined."""
+    found: list[str] = []
+    for block in re.split(r"\n(?:[ \t\u00a0\u200b\u202f\ufeff]*\n)+", text.replace("\r\n", "\n")):
+        block_lines = [lines.clean(line) for line in block.split("\n")]
+        for unit in _join_wrapped([line for line in block_lines if line]):
+            found.extend(_split_glued_chrome(unit))
+    return found
+
+
+def _join_wrapped(block: list[str]) -> list[str]:
+    """Join lines that a fixed width or a mid-sentence break split apart."""
+    fixed_width = _is_fixed_width(block)
+    joined: list[str] = []
+    for line in block:
+        previous = joined[-1] if joined else ""
+        continues = previous and not lines.TERMINAL.search(previous)
+        if continues and (fixed_width or _CONTINUES.search(previous) or line[:1].islower()):
+            joined[-1] = f"{previous} {line}"
+        else:
+            joined.append(line)
+    return joined
+
+
+def _is_fixed_width(block: list[str]) -> bool:
+    if len(block) < _WRAP_MIN_LINES:
+        return False
+    widths = [len(line) for line in block[:-1]]
+    return min(widths) >= _WRAP_MIN_CHARS and min(widths) >= (1 - _WRAP_TOLERANCE) * max(widths)
+
+
+def _split_glued_chrome(unit: str) -> list[str]:
+    """ "...Hezbollah mercenaries.Helpful keywords" -> the sentence and the chrome after it."""
+    if lines.TERMINAL.search(unit):
+        return [unit]
+    ends = list(re.finditer(r"[.!?…。！？؟]['\"”’»)\]]*", unit))
+    if not ends:
+        return [unit]
+    head, tail = unit[: ends[-1].end()], unit[ends[-1].end() :].strip()
+    if tail and lines.is_chrome(tail) and len(lines.words(head)) >= len(lines.words(tail)):
+        return [head, tail]
+    return [unit]
+
+
+def _meta_parts(text: str) -> tuple[str | None, str | None] | None:
+    """(byline, ISO date) when every part of a line like "By Jane Doe | 3 March 2024" is one of them."""
+    found_byline: str | None = None
+    found_date: str | None = None
+    for part in _META_SEPARATORS.split(text):
+        who, when = dates.byline(part), dates.date_line(part)
+        if not (who or when or lines.is_chrome(part)):
+            return None
+        found_byline, found_date = found_byline or who, found_date or when
+    return (found_byline, found_date) if found_byline or found_date else None
+
+
+def classify(text: str) -> Kind:
+    """The kind of one unit; the order matters (a credit or a date line is checked before prose)."""
+    if lines.is_separator(text):
+        return Kind.SEPARATOR
+    if credits.credit_line(text):
+        return Kind.CREDIT
+    meta = _meta_parts(text)
+    if meta:
+        return Kind.BYLINE if meta[0] else Kind.DATE
+    if lines.is_chrome(text):
+        return Kind.CHROME
+    if lines.is_prose(text):
+        return Kind.PROSE
+    return Kind.TITLE if lines.is_title_like(text) else Kind.OTHER
+
+
+def _weight(unit: Unit) -> int:
+    if unit.kind is Kind.PROSE:
+        return min(len(lines.words(unit.text)), _MAX_PROSE_WEIGHT)
+    return -_PENALTY[unit.kind]
+
+
+def locate_body(page: list[Unit]) -> tuple[int, int]:
+    """[start, end) of the run of units whose prose outweighs the most the chrome inside it."""
+    best, best_span = 0, (0, 0)
+    total, start = 0, 0
+    for i, unit in enumerate(page):
+        if total <= 0:
+            total, start = 0, i
+        total += _weight(unit)
+        if total > best:
+            best, best_span = total, (start, i + 1)
+    if best <= 0:
+        raise NoArticle("no article text found (only site chrome, titles or short lines)")
+    return _after_lead_in(page, *best_span)
+
+
+def _after_lead_in(page: list[Unit], start: int, end: int) -> tuple[int, int]:
+    """A byline or date just inside the body's top means what came before it was a lead-in."""
+    for i in range(min(end - 1, start + _LEAD_IN_UNITS), start, -1):
+        if page[i].kind in (Kind.BYLINE, Kind.DATE):
+            return i + 1, end
+    return start, end
+
+
+def _repeat_counts(page: list[Unit]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for unit in page:
+        key = lines.fingerprint(unit.text)
+        counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def pick_headline(head: list[Unit], page: list[Unit]) -> int | None:
+    """Index in `head` of the headline: a title-like line, best when repeated and title-cased."""
+    repeats = _repeat_counts(page)
+    best: tuple[int, int] | None = None
+    for i, unit in enumerate(head):
+        if unit.kind not in (Kind.TITLE, Kind.OTHER) or not lines.is_title_like(unit.text):
+            continue
+        count = len(lines.words(unit.text))
+        score = 3 * (repeats[lines.fingerprint(unit.text)] > 1)
+        score += lines.title_case_ratio(unit.text) >= _TITLE_CASE
+        score += 4 <= count <= 16
+        score -= count < 3
+        if best is None or score > best[0]:
+            best = (score, i)
+    return best[1] if best else None
+
+
+def pick_standfirst(head: list[Unit], after: int, title: str) -> str:
+    """The first summary-like unit after the headline (not a title-cased repeat, not chrome)."""
+    for unit in head[after:]:
+        if unit.kind not in (Kind.TITLE, Kind.OTHER, Kind.PROSE):
+            continue
+        count = len(lines.words(unit.text))
+        title_cased = count <= _SHORT_TITLE_WORDS and lines.title_case_ratio(unit.text) >= _TITLE_CASE
+        if count >= _MIN_STANDFIRST_WORDS and not title_cased and not _same(unit.text, title):
+            return unit.text
+    return ""
+
+
+def _same(a: str, b: str) -> bool:
+    return bool(a) and lines.fingerprint(a) == lines.fingerprint(b)
+
+
+def page_meta(page: list[Unit]) -> tuple[str | None, str | None]:
+    """The first byline and the first date among the page's byline and date lines."""
+    found_byline: str | None = None
+    found_date: str | None = None
+    for unit in page:
+        meta = _meta_parts(unit.text) if unit.kind in (Kind.BYLINE, Kind.DATE) else None
+        if meta:
+            found_byline, found_date = found_byline or meta[0], found_date or meta[1]
+    return found_byline, found_date
+
+
+def clean_page(text: str, known_title: str = "") -> Draft:
+    """The article in a scraped plain-text page. With `known_title` (from a feed record) no line is
+    taken as the headline; lines repeating it are dropped."""
+    page = [Unit(u, classify(u)) for u in units(text)]
+    if not page:
+        raise NoArticle("no text")
+    start, end = locate_body(page)
+    head, body, tail = page[:start], page[start:end], page[end:]
+    headline = None if known_title else pick_headline(head, page)
+    title = known_title or (head[headline].text if headline is not None else "")
+    standfirst = pick_standfirst(head, 0 if headline is None else headline + 1, title)
+    dropped = {Kind.SEPARATOR, Kind.CHROME, Kind.DATE, Kind.BYLINE}
+    paragraphs = [
+        u.text for u in body if u.kind not in dropped and not _same(u.text, title) and u.text != standfirst
+    ]
+    paragraphs += [u.text for u in tail if u.kind is Kind.CREDIT]
+    byline, published = page_meta(page)
+    return Draft(title, standfirst, paragraphs, published=published, byline=byline)
