@@ -13,7 +13,6 @@ from tqdm import tqdm
 from sitrep import nlp
 from sitrep import search as search_module
 from sitrep.errors import InputError, SitrepError
-from sitrep.extract import extract
 from sitrep.ingest import expand_paths, read_path
 from sitrep.pipeline import Pipeline
 from sitrep.records import Analysis, Article, Document
@@ -106,6 +105,8 @@ class Sitrep:
             if item.id not in pending_ids:
                 self.store.record_duplicate(item, item.id)
             return IngestResult(item.origin, "unchanged", id=item.id)
+        from sitrep.extract import extract  # trafilatura loads only when there is something to extract
+
         try:
             article = extract(item)
         except InputError as error:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from sitrep import __version__
 from sitrep.api import NotFound, Sitrep, default_db_path
 from sitrep.errors import InputError, QueryError, SitrepError
 from sitrep.export import FORMATS, WHAT
@@ -56,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--db", help=f"database file (default: $SITREP_DB or ./{default_db_path()})")
     common.add_argument("--json", action="store_true", help="machine-readable JSON output")
     parser = argparse.ArgumentParser(prog="sitrep", description="Conflict-news monitor.")
+    parser.add_argument("--version", action="version", version=f"sitrep {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     def command(

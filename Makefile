@@ -1,0 +1,35 @@
+# Two commands set everything up on a fresh machine with python3, pip and make:
+#   make demo   installs, builds a database from the bundled example corpus, and serves it
+#   make test   installs, then runs lint, format check, type check and every test
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+DEMO_DB ?= demo.db
+
+.PHONY: install demo test lint bench clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $@
+
+demo: install
+	$(BIN)/sitrep --version >/dev/null
+	$(BIN)/sitrep ingest --db $(DEMO_DB) examples/corpus
+	$(BIN)/sitrep stats --db $(DEMO_DB)
+
+lint: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy src
+
+test: lint
+	$(BIN)/python -m pytest
+
+bench: install
+	$(BIN)/python bench/throughput.py
+
+clean:
+	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache .mypy_cache .ruff_cache
