@@ -104,6 +104,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--what", choices=WHAT, default="events")
     p.add_argument("--out", help="output file (default: standard output)")
     command("stats", cmd_stats, "counts of articles, events, actors, places and keywords")
+    p = command("serve", cmd_serve, "serve the web UI and JSON API (read-only unless SITREP_TOKEN is set)")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)")
+    p.add_argument("--port", type=int, default=8000)
     _add_eval(commands, common)
     return parser
 
@@ -315,6 +318,13 @@ def cmd_stats(args: argparse.Namespace) -> int:
     else:
         for key, value in counts.items():
             print(f"{key:10} {value}")
+    return OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from sitrep.web import serve
+
+    serve(args.db or default_db_path(), host=args.host, port=args.port)
     return OK
 
 
