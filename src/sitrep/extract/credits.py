@@ -78,6 +78,7 @@ _CONNECTORS = frozenset(
     ]
 )
 _ARTICLE = re.compile(r"^the\s+", re.I)
+_ARTICLE_LOWER = re.compile(r"^the\s+")
 _MAX_NAME_WORDS = 8
 _LOOK_AROUND = 120
 
@@ -109,11 +110,11 @@ def credit_line(text: str) -> tuple[str, str] | None:
 
 
 def _clean_name(name: str) -> str:
-    return name.strip().rstrip(".,;:").strip()
+    return _ARTICLE_LOWER.sub("", name.strip().rstrip(".,;:").strip())
 
 
 def _is_proper(name: str) -> bool:
-    words = _WORD.findall(name)
+    words = _WORD.findall(_clean_name(name))
     return bool(words) and len(words) <= _MAX_NAME_WORDS and words[0][:1].isupper()
 
 

@@ -165,6 +165,7 @@ def extract_html(html: str | bytes, url: str | None = None) -> Draft:
         return _from_visible_text(html)
     title = _without_site_name(lines.clean(result.title or ""), result.sitename)
     paragraphs = [p for p in _paragraphs(result.text) if lines.fingerprint(p) != lines.fingerprint(title)]
+    paragraphs = text.tidy(paragraphs)
     standfirst, paragraphs = _standfirst(
         paragraphs, marked_lead(_tree(html)), lines.clean(result.description or "")
     )

@@ -55,6 +55,9 @@ _WRAP_MIN_LINES = 3
 _LEAD_IN_UNITS = 3  # a byline or date this close to the body's start ends the head instead
 _MIN_STANDFIRST_WORDS = 6
 _SHORT_TITLE_WORDS = 12
+_MAX_NAME_WORDS = 4
+_MIN_LEAD_WORDS = 4  # shorter lines above the first sentence are kickers ("Douma", "Humanitarian")
+_DROPPED = frozenset({Kind.SEPARATOR, Kind.CHROME, Kind.DATE, Kind.BYLINE})
 _TITLE_CASE = 0.6
 
 
@@ -103,15 +106,26 @@ def _split_glued_chrome(unit: str) -> list[str]:
 
 
 def _meta_parts(text: str) -> tuple[str | None, str | None] | None:
-    """(byline, ISO date) when every part of a line like "By Jane Doe | 3 March 2024" is one of them."""
+    """(byline, ISO date) of a line made only of them, with chrome or a short place or name beside a
+    date: "By Jane Doe | 3 March 2024", "Karim Nassar | Beirut | Sunday, 11 February 2024"."""
     found_byline: str | None = None
     found_date: str | None = None
+    names = 0
     for part in _META_SEPARATORS.split(text):
         who, when = dates.byline(part), dates.date_line(part)
         if not (who or when or lines.is_chrome(part)):
-            return None
+            if not _is_short_name(part):
+                return None
+            names += 1
         found_byline, found_date = found_byline or who, found_date or when
+    if names and not found_date:
+        return None
     return (found_byline, found_date) if found_byline or found_date else None
+
+
+def _is_short_name(text: str) -> bool:
+    found = lines.words(text)
+    return 0 < len(found) <= _MAX_NAME_WORDS and all(w[:1].isupper() for w in found)
 
 
 def classify(text: str) -> Kind:
@@ -152,9 +166,13 @@ def locate_body(page: list[Unit]) -> tuple[int, int]:
 
 
 def _after_lead_in(page: list[Unit], start: int, end: int) -> tuple[int, int]:
-    """A byline or date just inside the body's top means what came before it was a lead-in."""
+    """A byline, a date or the headline's repeat just inside the body's top means that what came
+    before it was a lead-in (a standfirst), not the body."""
+    repeats = _repeat_counts(page)
     for i in range(min(end - 1, start + _LEAD_IN_UNITS), start, -1):
-        if page[i].kind in (Kind.BYLINE, Kind.DATE):
+        unit = page[i]
+        repeated_title = unit.kind is Kind.TITLE and repeats[lines.fingerprint(unit.text)] > 1
+        if unit.kind in (Kind.BYLINE, Kind.DATE) or repeated_title:
             return i + 1, end
     return start, end
 
@@ -222,10 +240,21 @@ def clean_page(text: str, known_title: str = "") -> Draft:
     headline = None if known_title else pick_headline(head, page)
     title = known_title or (head[headline].text if headline is not None else "")
     standfirst = pick_standfirst(head, 0 if headline is None else headline + 1, title)
-    dropped = {Kind.SEPARATOR, Kind.CHROME, Kind.DATE, Kind.BYLINE}
     paragraphs = [
-        u.text for u in body if u.kind not in dropped and not _same(u.text, title) and u.text != standfirst
+        u.text for u in body if u.kind not in _DROPPED and not _same(u.text, title) and u.text != standfirst
     ]
     paragraphs += [u.text for u in tail if u.kind is Kind.CREDIT]
     byline, published = page_meta(page)
     return Draft(title, standfirst, paragraphs, published=published, byline=byline)
+
+
+def tidy(paragraphs: list[str]) -> list[str]:
+    """Another extractor's paragraphs without the chrome, date and byline lines among them and
+    without kickers above the first sentence."""
+    page = [Unit(p, classify(p)) for p in paragraphs]
+    first_prose = next((i for i, u in enumerate(page) if u.kind is Kind.PROSE), len(page))
+    return [
+        u.text
+        for i, u in enumerate(page)
+        if u.kind not in _DROPPED and (i >= first_prose or len(lines.words(u.text)) >= _MIN_LEAD_WORDS)
+    ]
