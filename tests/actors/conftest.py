@@ -10,6 +10,7 @@ import pytest
 
 from sitrep import nlp
 from sitrep.actors import ActorRegistry, ActorResolver
+from sitrep.extract import extract
 from sitrep.records import Analysis, Article, Document, Mention
 
 Resolve = Callable[..., Analysis]
@@ -37,17 +38,8 @@ def resolve() -> Resolve:
 
 
 def _seed_paragraphs(path: Path) -> list[str]:
-    try:
-        from sitrep.extract import extract
-    except ImportError:
-        extract = None
-    if extract is not None:
-        document = Document(str(path), path.read_bytes(), "text", datetime.now(UTC))
-        return extract(document).paragraphs
-    lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
-    first = next(i for i, line in enumerate(lines) if line.startswith("The Islamic State of Iraq"))
-    last = next(i for i, line in enumerate(lines) if line.endswith("Hezbollah mercenaries."))
-    return [line for line in lines[first : last + 1] if line]
+    document = Document(str(path), path.read_bytes(), "text", datetime.now(UTC))
+    return extract(document).paragraphs
 
 
 @pytest.fixture(scope="session")
