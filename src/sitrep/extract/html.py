@@ -128,11 +128,12 @@ def _opens_with(paragraph: str, summary: str) -> bool:
 
 
 def _standfirst(paragraphs: list[str], lead: str, description: str) -> tuple[str, list[str]]:
-    """(standfirst, paragraphs): a marked lead leaves the body; a description that only repeats the
-    body's opening is no standfirst."""
-    if lead:
-        rest = [p for p in paragraphs if lines.fingerprint(p) != lines.fingerprint(lead)]
-        return lead, rest
+    """(standfirst, paragraphs). A marked lead is the standfirst unless it is the body's opening
+    sentence-like paragraph; a summary-style lead (no final full stop) leaves the body. A description
+    that only repeats the body's opening is no standfirst."""
+    in_body = [p for p in paragraphs if lines.fingerprint(p) == lines.fingerprint(lead)] if lead else []
+    if lead and not (in_body and lines.TERMINAL.search(lead)):
+        return lead, [p for p in paragraphs if p not in in_body]
     if description and not any(_opens_with(p, description) for p in paragraphs[:2]):
         return description, paragraphs
     return "", paragraphs

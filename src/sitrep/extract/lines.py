@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 
 from sitrep.extract.vocabulary import word_list
 
@@ -20,13 +21,23 @@ _MIN_PROSE_WORDS = 4
 _LONG_PROSE_WORDS = 20  # a block this long is prose even without a final full stop
 _MAX_CHROME_WORDS = 6
 _MAX_MENU_ITEM_WORDS = 4
+_MIN_MENU_ITEMS = 3
+_WIDE_GAP = re.compile(r"(?:\t|[ \u00a0]{2,})+")
 _MAX_LEGAL_WORDS = 30
 _MAX_TITLE_WORDS = 25
 
 
 def clean(line: str) -> str:
-    """The line in NFC with every kind of space (no-break, zero-width, ideographic) made one space."""
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", line)).strip()
+    """The line in NFC with every kind of space (no-break, zero-width, ideographic) made one space.
+    Items set apart by wide gaps ("Home   Syria   Iraq") are joined with " | " so the line still
+    reads as the menu it is."""
+    line = unicodedata.normalize("NFC", line).strip()
+    items = _WIDE_GAP.split(line)
+    if len(items) >= _MIN_MENU_ITEMS and all(
+        len(words(item)) <= _MAX_MENU_ITEM_WORDS and not TERMINAL.search(item) for item in items
+    ):
+        line = " | ".join(items)
+    return _SPACES.sub(" ", line).strip()
 
 
 def words(text: str) -> list[str]:
@@ -57,8 +68,12 @@ def is_chrome(text: str) -> bool:
 
 
 def _is_menu(text: str) -> bool:
-    items = _MENU_SEPARATORS.split(text)
-    return len(items) >= 3 and all(len(words(item)) <= _MAX_MENU_ITEM_WORDS for item in items)
+    if text.startswith("|") and text.endswith("|"):
+        return False  # a table row, as trafilatura writes tables
+    separators = Counter(match.strip() for match in _MENU_SEPARATORS.findall(text))
+    if not separators or max(separators.values()) < 2:  # a menu repeats one separator
+        return False
+    return all(len(words(item)) <= _MAX_MENU_ITEM_WORDS for item in _MENU_SEPARATORS.split(text))
 
 
 def _is_chrome_phrase(tokens: list[str]) -> bool:
