@@ -1,0 +1,331 @@
+"""Who did it and to whom: actors and recipients of a trigger, read from the dependency parse.
+
+Actor mentions (character spans resolved to actor ids by the actors stage) are mapped onto tokens; a
+noun phrase names the actors whose mentions fall inside it. The rules:
+- verbs: the subject, or in the passive the "by" agent; relative pronouns lead to the noun they
+  modify; a speech noun ("a statement made by X", "X's statement") stands for its speaker; a clause
+  without a subject takes its governor's (subject control: "X threatened to attack"; object control:
+  "X urged Y to talk" gives Y); pronouns take the last subject that named an actor.
+- recipients: the direct object (or passive subject), indirect object, prepositional objects
+  ("against", "with", "on", ...) and the subject of a demanded clause ("demanded that Y withdraw").
+- nouns: possessives, compounds and "by" phrases, "between A and B", a participle's agent ("the war
+  declared by X against Y"), the subject of a support verb ("X launched an offensive") and the
+  accused of an accusation ("X was accused of the bombings").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from sitrep.events.lexicon import Grammar
+from sitrep.events.syntax import (
+    PERSONAL_PRONOUNS,
+    RELATIVE_PRONOUNS,
+    children,
+    first_child,
+    is_passive,
+    is_root,
+    is_verb,
+    lemma,
+    noun_phrase,
+    prepositional_objects,
+)
+from sitrep.records import ActorMention
+
+# Verbs whose object, not subject, does what their complement says ("urged Y to talk")
+OBJECT_CONTROL = {
+    "urge",
+    "ask",
+    "order",
+    "force",
+    "allow",
+    "help",
+    "persuade",
+    "invite",
+    "call",
+    "press",
+    "encourage",
+    "instruct",
+    "request",
+    "tell",
+    "demand",
+    "compel",
+    "require",
+    "permit",
+    "warn",
+    "advise",
+    "accuse",
+    "blame",
+    "charge",
+    "suspect",
+}
+STRAY_PREPS = ("against", "on", "upon")
+MAX_ANAPHOR_DISTANCE = 400  # characters back that a pronoun may reach for its actor
+
+
+@dataclass
+class Participants:
+    actors: list[str] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+
+    def add_actors(self, ids: Iterable[str]) -> None:
+        self.actors.extend(i for i in ids if i not in self.actors)
+
+    def add_recipients(self, ids: Iterable[str]) -> None:
+        self.recipients.extend(i for i in ids if i not in self.recipients and i not in self.actors)
+
+    def tidy(self) -> Participants:
+        return Participants(list(self.actors), [r for r in self.recipients if r not in self.actors])
+
+
+class ActorIndex:
+    """Actor ids by token, built once per document from the actor mentions."""
+
+    def __init__(self, doc: Doc, mentions: Sequence[ActorMention], grammar: Grammar) -> None:
+        self.doc = doc
+        self.grammar = grammar
+        self.by_token: dict[int, str] = {}
+        self.mention_starts: list[tuple[int, str]] = []
+        self.subject_starts: list[tuple[int, str]] = []
+        self.main_subject_starts: list[tuple[int, str]] = []
+        for mention in sorted(mentions, key=lambda m: m.start):
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for token in span:
+                self.by_token[token.i] = mention.actor_id
+            self.mention_starts.append((span.start, mention.actor_id))
+            subject_of = clause_of_subject(span.root)
+            if subject_of is not None:
+                self.subject_starts.append((span.start, mention.actor_id))
+                if subject_of.dep_ in ("ROOT", "conj"):
+                    self.main_subject_starts.append((span.start, mention.actor_id))
+
+    def in_tokens(self, tokens: Iterable[Token]) -> list[str]:
+        found: list[str] = []
+        for token in tokens:
+            actor = self.by_token.get(token.i)
+            if actor is not None and actor not in found:
+                found.append(actor)
+        return found
+
+    def last_two_before(self, token: Token) -> list[str]:
+        """The two distinct actors named last before a token ("the two", "both sides")."""
+        recent: list[str] = []
+        for start, actor in reversed(self.mention_starts):
+            if start < token.i and actor not in recent:
+                recent.append(actor)
+            if len(recent) == 2:
+                break
+        return list(reversed(recent))
+
+    def last_before(self, token: Token) -> list[str]:
+        """The actor a pronoun stands for: the last main-clause subject named before it, if near enough,
+        else the last subject, else the last actor named (a following "it" or "they" usually continues
+        the subject)."""
+        for starts in (self.main_subject_starts, self.subject_starts, self.mention_starts):
+            for start, actor in reversed(starts):
+                if start < token.i:
+                    if token.idx - self.doc[start].idx <= MAX_ANAPHOR_DISTANCE:
+                        return [actor]
+                    break
+        return []
+
+
+def clause_of_subject(token: Token) -> Token | None:
+    """The verb whose subject a token belongs to (through compounds, "of" and conjuncts), if any."""
+    current = token
+    for _ in range(6):
+        if current.dep_ in ("nsubj", "nsubjpass"):
+            return current.head
+        if current.dep_ == "prep" and current.lower_ != "of":
+            return None
+        if current.dep_ not in ("compound", "poss", "appos", "conj", "pobj", "prep", "amod", "nmod", "case"):
+            return None
+        current = current.head
+    return None
+
+
+class ArgumentReader:
+    def __init__(self, index: ActorIndex, grammar: Grammar) -> None:
+        self.index = index
+        self.grammar = grammar
+
+    # ---- noun phrases -------------------------------------------------------------------------
+    def named_by(self, token: Token, depth: int = 0) -> list[str]:
+        """The actors a noun phrase names, following relative pronouns, speech nouns and pronouns."""
+        if depth > 4:
+            return []
+        word = token.lower_
+        if word in RELATIVE_PRONOUNS and token.head.dep_ in ("relcl", "acl"):
+            return self.named_by(token.head.head, depth + 1)
+        if self.is_pair_anaphor(token):
+            return self.index.last_two_before(token)
+        found = self.index.in_tokens(noun_phrase(token))
+        if lemma(token) in self.grammar.speech_nouns and not self.index.by_token.get(token.i):
+            speaker = self.speaker_of(token, depth)
+            if speaker:
+                return speaker
+        if not found and word in PERSONAL_PRONOUNS:
+            return self.index.last_before(token)
+        return found
+
+    def is_pair_anaphor(self, token: Token) -> bool:
+        phrase = " ".join(t.lower_ for t in noun_phrase(token))
+        return phrase in self.grammar.pair_anaphors
+
+    def speaker_of(self, noun: Token, depth: int) -> list[str]:
+        """Who made a statement: "a statement made by X", "X's statement", "the X statement"."""
+        for child in noun.children:
+            if child.dep_ == "acl" and lemma(child) in self.grammar.speech_links:
+                for _prep, obj in prepositional_objects(child, ("by",)):
+                    return self.named_by(obj, depth + 1)
+            if child.dep_ in ("poss", "compound"):
+                named = self.named_by(child, depth + 1)
+                if named:
+                    return named
+        for _prep, obj in prepositional_objects(noun, ("by", "from")):
+            return self.named_by(obj, depth + 1)
+        return []
+
+    def named_by_all(self, tokens: Iterable[Token]) -> list[str]:
+        found: list[str] = []
+        for token in tokens:
+            found.extend(a for a in self.named_by(token) if a not in found)
+        return found
+
+    # ---- verbs --------------------------------------------------------------------------------
+    def verb_participants(self, verb: Token, reciprocal: bool) -> Participants:
+        result = Participants()
+        result.add_actors(self.verb_actors(verb))
+        objects = self.verb_patients(verb)
+        preps = self.grammar.recipient_preps
+        if reciprocal and not result.actors:
+            result.add_actors(self.between_participants(verb))
+        result.add_recipients(self.named_by_all(objects))
+        result.add_recipients(self.stray_recipients(verb))
+        result.add_recipients(
+            self.named_by_all(obj for prep, obj in prepositional_objects(verb, preps) if not is_verb(obj))
+        )
+        for complement in children(verb, "ccomp", "xcomp"):
+            subject = first_child(complement, "nsubj", "nsubjpass")
+            if subject is not None:
+                result.add_recipients(self.named_by(subject))
+        return result.tidy()
+
+    def stray_recipients(self, verb: Token) -> list[str]:
+        """Recipients the parser hung on the actor's noun phrase ("declared by X against Y" read as
+        "X against Y"): an actor is rarely modified by "against" or "on"."""
+        heads = [first_child(verb, "nsubj")]
+        heads += [obj for _prep, obj in prepositional_objects(verb, ("by",))]
+        found: list[str] = []
+        for head in heads:
+            if head is not None:
+                found += self.named_by_all(obj for _prep, obj in prepositional_objects(head, STRAY_PREPS))
+        return found
+
+    def verb_patients(self, verb: Token) -> list[Token]:
+        found = children(verb, "dobj", "obj", "dative", "iobj")
+        if is_passive(verb):
+            found += children(verb, "nsubjpass")
+        return found
+
+    def verb_actors(self, verb: Token, depth: int = 0) -> list[str]:
+        if depth > 6:
+            return []
+        if is_passive(verb):
+            agents = [obj for prep, obj in prepositional_objects(verb, ("by",))]
+            return self.named_by_all(agents)
+        subject = first_child(verb, "nsubj", "csubj", "expl")
+        if subject is not None:
+            return self.named_by(subject)
+        return self.inherited_actors(verb, depth)
+
+    def inherited_actors(self, verb: Token, depth: int) -> list[str]:
+        """Actors of a clause without a subject, from the clause it depends on."""
+        head, dep = verb.head, verb.dep_
+        if head.i == verb.i:
+            return []
+        if dep == "xcomp" or (dep == "advcl" and verb.tag_ in ("VB", "VBG")):
+            if dep == "xcomp" and lemma(head) in OBJECT_CONTROL:
+                patient = first_child(head, "dobj", "obj") or (
+                    first_child(head, "nsubjpass") if is_passive(head) else None
+                )
+                if patient is not None:
+                    return self.named_by(patient)
+            return self.verb_actors(head, depth + 1)
+        if dep == "conj":
+            return self.verb_actors(head, depth + 1)
+        if dep == "acl" and any(c.lower_ == "to" for c in children(verb, "aux")):
+            # "its intention to withdraw": the intention's owner acts
+            owners = children(head, "poss", "compound")
+            return self.named_by_all(owners) if owners else self.verb_actors(head.head, depth + 1)
+        if dep in ("relcl", "acl") and not is_passive(verb):
+            return self.named_by(head)
+        if dep == "pcomp" and not is_root(head):
+            governor = head.head
+            if lemma(governor) in OBJECT_CONTROL or is_passive(governor):
+                patient = first_child(governor, "dobj", "obj", "nsubjpass")
+                if patient is not None:
+                    return self.named_by(patient)
+            return self.verb_actors(governor, depth + 1) if is_verb(governor) else []
+        return []
+
+    def between_participants(self, token: Token) -> list[str]:
+        found: list[str] = []
+        for _prep, obj in prepositional_objects(token, ("between", "among", "amongst")):
+            found.extend(a for a in self.named_by(obj) if a not in found)
+        return found
+
+    # ---- nouns --------------------------------------------------------------------------------
+    def noun_participants(self, noun: Token, reciprocal: bool, accused: list[str]) -> Participants:
+        result = Participants()
+        result.add_actors(self.between_participants(noun))
+        result.add_actors(self.index.in_tokens(self.noun_modifiers(noun)))
+        result.add_actors(self.named_by_all(obj for prep, obj in prepositional_objects(noun, ("by",))))
+        for participle in children(noun, "acl"):
+            if is_passive(participle):
+                result.add_actors(self.verb_actors(participle))
+                result.add_recipients(self.prep_participants(participle))
+                result.add_recipients(self.stray_recipients(participle))
+        if not result.actors:
+            result.add_actors(accused or self.support_subject(noun))
+        recipients = self.prep_participants(noun)
+        if reciprocal and not result.actors:
+            result.add_actors(recipients)
+        else:
+            result.add_recipients(recipients)
+        return result.tidy()
+
+    def noun_modifiers(self, noun: Token) -> list[Token]:
+        """Possessives, compounds and adjectives before a nominal trigger, with their own modifiers."""
+        found: list[Token] = []
+        for child in noun.children:
+            if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < noun.i:
+                found.extend(noun_phrase(child))
+        return found
+
+    def prep_participants(self, token: Token) -> list[str]:
+        preps = self.grammar.nominal_recipient_preps
+        return self.named_by_all(obj for prep, obj in prepositional_objects(token, preps) if not is_verb(obj))
+
+    def support_subject(self, noun: Token) -> list[str]:
+        """The subject of the support verb or responsibility word a nominal trigger depends on."""
+        current = noun
+        for _ in range(5):
+            head = current.head
+            if head.i == current.i:
+                return []
+            if current.dep_ not in ("dobj", "obj", "pobj", "prep", "attr", "nsubjpass", "acomp", "pcomp"):
+                return []
+            word = lemma(head)
+            if is_verb(head) and word in self.grammar.support_verbs:
+                return self.verb_actors(head)
+            if word in self.grammar.responsibility_words:
+                verb = head.head if head.dep_ in ("acomp", "attr", "dobj", "pobj") else head
+                return self.verb_actors(verb) if is_verb(verb) else []
+            current = head
+        return []

@@ -1,0 +1,233 @@
+"""The event coder: a pipeline component that codes PLOVER events from the parse of an article.
+
+For each sentence: find triggers (verbs and nouns of the lexicon), read who acted and on whom from the
+dependency parse, read whether the event happened (negated, alleged, hypothetical, an intention), shift
+stated intentions as PLOVER asks (intended cooperation is AGREE, intended conflict THREATEN, refused
+cooperation REJECT), merge triggers that report one event, then add mode, CAMEO code, quad class,
+context, date and fatalities.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Span, Token
+
+from sitrep.events.arguments import ActorIndex, ArgumentReader, Participants
+from sitrep.events.details import DetailReader
+from sitrep.events.lexicon import Lexicon, Sense, default_lexicon
+from sitrep.events.matching import Trigger, find_triggers
+from sitrep.events.modality import ModalityReader, Status
+from sitrep.events.syntax import direct_object, first_child, is_passive, is_root, is_verb
+from sitrep.records import Analysis, Event
+
+MAX_SENTENCE_TOKENS = 250  # longer "sentences" are debris (tables, lists, markup) and are not coded
+MERGE_LINKS = {"advcl", "xcomp", "conj", "dobj", "pobj", "prep", "acl", "pcomp", "npadvmod", "ccomp", "nsubj"}
+
+
+@dataclass
+class Candidate:
+    trigger: Trigger
+    type: str
+    mode: str | None
+    cameo: str | None
+    participants: Participants
+    status: Status
+    governed_by: list[Candidate] = field(default_factory=list)
+    merged: list[Candidate] = field(default_factory=list)
+
+    @property
+    def token(self) -> Token:
+        return self.trigger.token
+
+    @property
+    def hypothetical(self) -> bool:
+        return self.status.hypothetical or (self.status.intent and not self.shifted)
+
+    @property
+    def shifted(self) -> bool:
+        return self.type != self.trigger.sense.type
+
+
+class EventCoder:
+    """`EventCoder()(analysis)` fills `analysis.events` from `analysis.doc` and `analysis.actor_mentions`."""
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon or default_lexicon()
+        self.grammar = self.lexicon.grammar
+        self.modality = ModalityReader(self.grammar)
+        self.details = DetailReader(self.lexicon)
+
+    def __call__(self, analysis: Analysis) -> None:
+        doc = analysis.doc
+        if doc is None or not len(doc):
+            return
+        reader = ArgumentReader(ActorIndex(doc, analysis.actor_mentions, self.grammar), self.grammar)
+        skipped = 0
+        for sentence in doc.sents:
+            if len(sentence) > MAX_SENTENCE_TOKENS:
+                skipped += 1
+                continue
+            analysis.events.extend(self.code_sentence(sentence, reader, analysis))
+        if skipped:
+            analysis.warnings.append(
+                f"events: {skipped} sentence(s) longer than {MAX_SENTENCE_TOKENS} tokens were not coded"
+            )
+
+    def code_sentence(self, sentence: Span, reader: ArgumentReader, analysis: Analysis) -> list[Event]:
+        candidates = [self.candidate(t, reader) for t in find_triggers(sentence, self.lexicon)]
+        link_governors(candidates)
+        for candidate in candidates:
+            self.fill_alleged_actors(candidate, reader)
+            self.shift_type(candidate)
+        self.complete_threats(candidates)
+        kept = merge(candidates)
+        kept = [c for c in kept if self.substantial(c)]
+        return [self.event(c, sentence, analysis) for c in kept]
+
+    def candidate(self, trigger: Trigger, reader: ArgumentReader) -> Candidate:
+        sense = trigger.sense
+        token = trigger.token
+        if trigger.is_nominal:
+            participants = reader.noun_participants(token, sense.reciprocal, accused=[])
+        else:
+            participants = reader.verb_participants(token, sense.reciprocal)
+        status = self.modality.status(token)
+        return Candidate(trigger, sense.type, sense.mode, sense.cameo, participants, status)
+
+    def fill_alleged_actors(self, candidate: Candidate, reader: ArgumentReader) -> None:
+        """The accused is the actor of what they are accused of ("X was accused of the bombings")."""
+        if not candidate.status.alleged or candidate.participants.actors:
+            return
+        for governor in candidate.governed_by:
+            if governor.type == "ACCUSE" and governor.participants.recipients:
+                candidate.participants.add_actors(governor.participants.recipients)
+                return
+        for governor_token in candidate.status.governors:
+            patient = direct_object(governor_token) or (
+                first_child(governor_token, "nsubjpass") if is_passive(governor_token) else None
+            )
+            if patient is not None:
+                candidate.participants.add_actors(reader.named_by(patient))
+                return
+
+    def shift_type(self, candidate: Candidate) -> None:
+        """PLOVER codes stated intentions by what is intended: AGREE, THREATEN or, if refused, REJECT."""
+        status = candidate.status
+        if status.refused and candidate.type in self.grammar.refusal_shift:
+            candidate.type = self.grammar.refusal_shift[candidate.type]
+            candidate.status = replace(status, negated=False, hypothetical=False)
+        elif status.intent and not status.negated and candidate.type in self.grammar.intent_shift:
+            candidate.type = self.grammar.intent_shift[candidate.type]
+            candidate.status = replace(status, hypothetical=status.hypothetical and not status.intent)
+        if candidate.shifted:
+            candidate.mode = (
+                self.threat_mode(candidate.trigger.sense) if candidate.type == "THREATEN" else None
+            )
+            candidate.cameo = self.lexicon.types[candidate.type].cameo
+
+    def threat_mode(self, threatened: Sense) -> str | None:
+        """What a threat threatens: the threatened event's own mode if it is a THREATEN mode ("expel"),
+        else the mode its type implies (PLOVER manual, THREATEN modes)."""
+        if threatened.mode in self.lexicon.types["THREATEN"].modes:
+            return threatened.mode
+        return self.grammar.threat_modes.get(threatened.type)
+
+    def complete_threats(self, candidates: list[Candidate]) -> None:
+        """A threat without its own mode takes it from the event it threatens ("threatened to attack")."""
+        for candidate in candidates:
+            if candidate.type != "THREATEN" or candidate.mode is not None:
+                continue
+            threatened = [c for c in candidates if candidate in c.governed_by]
+            if threatened:
+                candidate.mode = self.threat_mode(threatened[0].trigger.sense)
+
+    def substantial(self, candidate: Candidate) -> bool:
+        """Nominal triggers that name no participant are mentions of a topic, not reports of an event."""
+        if not candidate.trigger.is_nominal:
+            return True
+        participants = candidate.participants
+        return bool(participants.actors or participants.recipients) or candidate.token.dep_ in (
+            "nsubj",
+            "nsubjpass",
+        )
+
+    def event(self, candidate: Candidate, sentence: Span, analysis: Analysis) -> Event:
+        token = candidate.token
+        mode = self.details.mode(candidate.type, candidate.mode, candidate.trigger, sentence)
+        date, precision = self.details.date(token, sentence, analysis.article.published)
+        plover = self.lexicon.types[candidate.type]
+        return Event(
+            type=candidate.type,
+            actors=list(candidate.participants.actors),
+            recipients=list(candidate.participants.recipients),
+            mode=mode,
+            context=self.details.context(sentence),
+            cameo=candidate.cameo or plover.cameo,
+            quad_class=plover.quad_class,
+            date=date,
+            date_precision=precision,
+            sentence=sentence.text.strip(),
+            sentence_start=sentence.start_char,
+            sentence_end=sentence.end_char,
+            trigger=candidate.trigger.text,
+            negated=candidate.status.negated,
+            alleged=candidate.status.alleged,
+            hypothetical=candidate.hypothetical,
+            confidence=confidence(candidate),
+            fatalities=self.details.fatalities(candidate.type, token, sentence),
+            article_id=analysis.article.id,
+        )
+
+
+def link_governors(candidates: list[Candidate]) -> None:
+    by_token = {c.token.i: c for c in candidates}
+    for candidate in candidates:
+        candidate.governed_by = [by_token[g.i] for g in candidate.status.governors if g.i in by_token]
+
+
+def merge(candidates: list[Candidate]) -> list[Candidate]:
+    """Fold a trigger into the one it depends on when both report the same event type
+    ("refused to meet" is one REJECT; "attacked the camp, killing 156" one ASSAULT)."""
+    by_token = {c.token.i: c for c in candidates}
+    absorbed: set[int] = set()
+    for candidate in candidates:
+        host = nearest_same_type(candidate, by_token)
+        if host is not None:
+            host.merged.append(candidate)
+            host.participants.add_actors(candidate.participants.actors)
+            host.participants.add_recipients(candidate.participants.recipients)
+            host.mode = host.mode or candidate.mode
+            absorbed.add(candidate.token.i)
+    return [c for c in candidates if c.token.i not in absorbed]
+
+
+def nearest_same_type(candidate: Candidate, by_token: dict[int, Candidate]) -> Candidate | None:
+    current = candidate.token
+    for _ in range(3):
+        if is_root(current) or current.dep_ not in MERGE_LINKS:
+            return None
+        current = current.head
+        host = by_token.get(current.i)
+        if host is not None:
+            same = host.type == candidate.type and host.status.negated == candidate.status.negated
+            return host if same else None
+    return None
+
+
+def confidence(candidate: Candidate) -> float:
+    """A score for ranking events of one sentence: reported, verbal, realis and well-argued events first."""
+    score = 0.75 if is_verb(candidate.token) else 0.6
+    if candidate.governed_by:
+        score -= 0.15
+    if candidate.hypothetical:
+        score -= 0.2
+    if candidate.status.alleged:
+        score -= 0.1
+    if candidate.status.negated:
+        score -= 0.2
+    if not candidate.participants.actors:
+        score -= 0.1
+    if candidate.participants.recipients:
+        score += 0.05
+    return round(min(max(score, 0.05), 0.95), 2)

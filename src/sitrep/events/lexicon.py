@@ -1,0 +1,253 @@
+"""The coder's knowledge, read from plain YAML under `sitrep/data/events/`.
+
+- `plover.yaml`: the 16 PLOVER event types (quad class, modes, recipient required, CAMEO root).
+- `triggers.yaml`: verb and noun patterns that report events, each with type, mode and CAMEO code.
+- `grammar.yaml`: governors (words that make what they govern hypothetical, alleged, negated or an
+  intention), support verbs, speech nouns, cue lists for modes and contexts.
+
+Patterns are lemmas or phrases of lemmas; `&NAME` in a phrase stands for any member of a class.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+DATA_PACKAGE = "sitrep.data.events"
+
+
+class UniqueKeyLoader(yaml.SafeLoader):
+    """A YAML loader that refuses duplicate keys, which plain YAML would silently overwrite."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        keys = [self.construct_object(key, deep=deep) for key, _ in node.value]
+        duplicates = sorted({str(k) for k in keys if keys.count(k) > 1})
+        if duplicates:
+            raise ValueError(f"duplicate keys in {node.start_mark.name}: {duplicates}")
+        return super().construct_mapping(node, deep=deep)
+
+
+def load_data(name: str) -> dict[str, Any]:
+    text = resources.files(DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8")
+    data = yaml.load(text, Loader=UniqueKeyLoader)  # noqa: S506 - a SafeLoader subclass
+    if not isinstance(data, dict):
+        raise ValueError(f"{name}: expected a mapping at the top level")
+    return data
+
+
+@dataclass(frozen=True)
+class PloverType:
+    name: str
+    quad_class: int
+    requires_recipient: bool
+    cameo: str
+    modes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Sense:
+    """One reading of a trigger pattern, with the conditions under which it applies."""
+
+    pattern: str
+    head: str
+    dependents: tuple[str, ...]  # lemmas or &CLASS references that must be dependents of the head
+    type: str
+    mode: str | None = None
+    cameo: str | None = None
+    reciprocal: bool = False
+    transitive: bool | None = None  # True: needs a direct object; False: must have none
+    voice: str | None = None  # "active" or "passive"
+    clause: bool = False  # needs a clausal complement ("declined to comment" is no REJECT)
+    plural: bool = False  # noun only in the plural ("talks", "sanctions")
+    object_in: tuple[str, ...] = ()
+    subject_in: tuple[str, ...] = ()
+
+    @property
+    def specificity(self) -> int:
+        constraints = sum(
+            bool(c) for c in (self.object_in, self.subject_in, self.clause, self.voice, self.transitive)
+        )
+        # a literal word is more specific than a class ("lift blockade" before "lift &RESTRICTION")
+        words = sum(8 if d.startswith("&") else 10 for d in self.dependents)
+        return words + constraints
+
+
+SENSE_KEYS = {
+    "type",
+    "mode",
+    "cameo",
+    "reciprocal",
+    "transitive",
+    "voice",
+    "clause",
+    "plural",
+    "object_in",
+    "subject_in",
+}
+
+
+def parse_sense(
+    pattern: str, spec: dict[str, Any], part_of_speech: str, types: dict[str, PloverType]
+) -> Sense:
+    unknown = set(spec) - SENSE_KEYS
+    if unknown:
+        raise ValueError(f"trigger {pattern!r}: unknown keys {sorted(unknown)}")
+    if spec.get("type") not in types:
+        raise ValueError(f"trigger {pattern!r}: unknown PLOVER type {spec.get('type')!r}")
+    words = pattern.split()
+    head = words[0] if part_of_speech == "verb" else words[-1]
+    dependents = tuple(words[1:] if part_of_speech == "verb" else words[:-1])
+    return Sense(
+        pattern=pattern,
+        head=head,
+        dependents=dependents,
+        type=spec["type"],
+        mode=spec.get("mode"),
+        cameo=str(spec["cameo"]) if spec.get("cameo") is not None else None,
+        reciprocal=bool(spec.get("reciprocal", False)),
+        transitive=spec.get("transitive"),
+        voice=spec.get("voice"),
+        clause=bool(spec.get("clause", False)),
+        plural=bool(spec.get("plural", False)),
+        object_in=tuple(spec.get("object_in", ())),
+        subject_in=tuple(spec.get("subject_in", ())),
+    )
+
+
+def index_senses(
+    section: dict[str, Any], part_of_speech: str, types: dict[str, PloverType]
+) -> dict[str, tuple[Sense, ...]]:
+    """Senses by head lemma, most specific first."""
+    by_head: dict[str, list[Sense]] = {}
+    for pattern, specs in section.items():
+        for spec in specs if isinstance(specs, list) else [specs]:
+            sense = parse_sense(str(pattern), spec, part_of_speech, types)
+            by_head.setdefault(sense.head, []).append(sense)
+    return {head: tuple(sorted(s, key=lambda x: -x.specificity)) for head, s in by_head.items()}
+
+
+@dataclass(frozen=True)
+class Grammar:
+    governors: dict[str, str]
+    future_auxiliaries: frozenset[str]
+    future_phrases: tuple[str, ...]
+    intent_shift: dict[str, str]
+    refusal_shift: dict[str, str]
+    threat_modes: dict[str, str]
+    allegation_adverbs: frozenset[str]
+    negators: frozenset[str]
+    negative_determiners: frozenset[str]
+    conditional_markers: frozenset[str]
+    purpose_heads: frozenset[str]
+    support_verbs: frozenset[str]
+    responsibility_words: frozenset[str]
+    speech_nouns: frozenset[str]
+    speech_links: frozenset[str]
+    pair_anaphors: tuple[str, ...]
+    recipient_preps: frozenset[str]
+    nominal_recipient_preps: frozenset[str]
+    assault_mode_cues: tuple[tuple[str, tuple[str, ...]], ...]
+    targeted_titles: frozenset[str]
+    context_cues: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def parse_grammar(data: dict[str, Any]) -> Grammar:
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in data[key])
+
+    def cue_table(key: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        return tuple((name, tuple(str(c).lower() for c in cues)) for name, cues in data[key].items())
+
+    return Grammar(
+        governors={str(k): str(v) for k, v in data["governors"].items()},
+        future_auxiliaries=words("future_auxiliaries"),
+        future_phrases=tuple(data["future_phrases"]),
+        intent_shift=dict(data["intent_shift"]),
+        refusal_shift=dict(data["refusal_shift"]),
+        threat_modes=dict(data["threat_modes"]),
+        allegation_adverbs=words("allegation_adverbs"),
+        negators=words("negators"),
+        negative_determiners=words("negative_determiners"),
+        conditional_markers=words("conditional_markers"),
+        purpose_heads=words("purpose_heads"),
+        support_verbs=words("support_verbs"),
+        responsibility_words=words("responsibility_words"),
+        speech_nouns=words("speech_nouns"),
+        speech_links=words("speech_links"),
+        pair_anaphors=tuple(str(p).lower() for p in data["pair_anaphors"]),
+        recipient_preps=words("recipient_preps"),
+        nominal_recipient_preps=words("nominal_recipient_preps"),
+        assault_mode_cues=cue_table("assault_mode_cues"),
+        targeted_titles=words("targeted_titles"),
+        context_cues=cue_table("context_cues"),
+    )
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    types: dict[str, PloverType]
+    verbs: dict[str, tuple[Sense, ...]]
+    nouns: dict[str, tuple[Sense, ...]]
+    classes: dict[str, frozenset[str]]
+    grammar: Grammar
+    extra_verbs: dict[str, tuple[Sense, ...]] = field(default_factory=dict)
+
+    def members(self, word: str) -> frozenset[str]:
+        """The lemmas a pattern word stands for: a class's members (`&NAME` or `NAME`) or the word itself."""
+        name = word.lstrip("&")
+        if word.startswith("&") or name.isupper():
+            return self.classes[name]
+        return frozenset({word})
+
+    def verb_senses(self, lemma: str) -> tuple[Sense, ...]:
+        return self.verbs.get(lemma, ()) or self.extra_verbs.get(lemma, ())
+
+    def noun_senses(self, lemma: str) -> tuple[Sense, ...]:
+        return self.nouns.get(lemma, ())
+
+    def with_extra_verbs(self, extra: dict[str, tuple[Sense, ...]]) -> Lexicon:
+        """This lexicon with further verb senses consulted when a verb has none of its own."""
+        return Lexicon(self.types, self.verbs, self.nouns, self.classes, self.grammar, extra)
+
+
+def parse_types(data: dict[str, Any]) -> dict[str, PloverType]:
+    return {
+        name: PloverType(
+            name=name,
+            quad_class=int(spec["quad_class"]),
+            requires_recipient=bool(spec["requires_recipient"]),
+            cameo=str(spec["cameo"]),
+            modes=tuple(spec["modes"]),
+        )
+        for name, spec in data.items()
+    }
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    types = parse_types(load_data("plover.yaml"))
+    triggers = load_data("triggers.yaml")
+    classes = {name: frozenset(str(m) for m in members) for name, members in triggers["classes"].items()}
+    lexicon = Lexicon(
+        types=types,
+        verbs=index_senses(triggers["verbs"], "verb", types),
+        nouns=index_senses(triggers["nouns"], "noun", types),
+        classes=classes,
+        grammar=parse_grammar(load_data("grammar.yaml")),
+    )
+    check_classes(lexicon)
+    return lexicon
+
+
+def check_classes(lexicon: Lexicon) -> None:
+    """Every &CLASS a pattern or condition names must be defined."""
+    senses = [s for table in (lexicon.verbs, lexicon.nouns) for group in table.values() for s in group]
+    for sense in senses:
+        for word in (*sense.dependents, *sense.object_in, *sense.subject_in):
+            name = word.lstrip("&")
+            if (word.startswith("&") or name.isupper()) and name not in lexicon.classes:
+                raise ValueError(f"trigger {sense.pattern!r}: undefined class {word}")

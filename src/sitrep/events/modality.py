@@ -1,0 +1,137 @@
+"""Whether an event happened: negation, allegation, hypotheticals and stated intentions.
+
+The status of a trigger comes from its own dependents ("not", "no", "allegedly", "will") and from the
+words that govern it, found by climbing the parse: a governor of kind `hypothetical` ("demanded that",
+"threatened to"), `alleged` ("accused of"), `negated` ("refused to", "denied"), `intent` ("plans to",
+"is ready to") or `reported` ("said"). Clausal complements are transparent to governors further up;
+a nominal object is transparent only under a support verb ("carried out the bombing") or a governor,
+since "stop the war" presupposes the war. Relative clauses and ordinary adverbial clauses stop the
+climb; conditional ("if", "unless") and purpose ("in order to") clauses make an event hypothetical.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from sitrep.events.lexicon import Grammar
+from sitrep.events.syntax import children, is_noun, is_verb, lemma
+
+NOMINAL_LINKS = {"dobj", "obj", "pobj", "nsubjpass", "attr", "oprd", "dative", "appos", "conj", "compound"}
+CLAUSAL_LINKS = {"xcomp", "ccomp", "pcomp", "conj", "acl", "csubj", "csubjpass", "dep"}
+TRANSPARENT_HEADS = {"prep", "agent", "acomp", "pcomp"}  # links that carry an event up unchanged
+FUTURE_GOVERNOR = "go"  # "going to attack"
+
+
+@dataclass
+class Status:
+    negated: bool = False
+    alleged: bool = False
+    hypothetical: bool = False
+    intent: bool = False
+    governors: list[Token] = field(default_factory=list)  # governors met, nearest first
+
+    @property
+    def refused(self) -> bool:
+        """A stated intention not to act ("will not accept", "refused to meet")."""
+        return self.intent and self.negated
+
+
+class ModalityReader:
+    def __init__(self, grammar: Grammar) -> None:
+        self.grammar = grammar
+
+    def status(self, trigger: Token) -> Status:
+        status = Status()
+        self.read_own(trigger, status)
+        self.climb(trigger, status)
+        return status
+
+    def read_own(self, token: Token, status: Status) -> None:
+        for child in token.children:
+            word = child.lower_
+            negative_determiner = child.dep_ == "det" and word in self.grammar.negative_determiners
+            if child.dep_ == "neg" or (child.dep_ == "advmod" and word == "never") or negative_determiner:
+                status.negated = True
+            elif child.dep_ == "advmod" and word in self.grammar.allegation_adverbs:
+                status.alleged = True
+            elif child.dep_ == "aux" and word in self.grammar.future_auxiliaries:
+                status.intent = True
+            elif child.dep_ == "mark" and word in self.grammar.conditional_markers:
+                status.hypothetical = True
+
+    def climb(self, trigger: Token, status: Status) -> None:
+        child = trigger
+        for _ in range(12):
+            head = child.head
+            if head.i == child.i:
+                return
+            link = child.dep_
+            if link == "relcl" or (link == "advcl" and not self.irrealis_adverbial(child, status)):
+                return
+            if link == "acl" and lemma(head) in self.grammar.purpose_heads:
+                status.hypothetical = True
+                return
+            nominal = is_noun(child) and link in NOMINAL_LINKS
+            if not self.pass_through(child, head, nominal, status):
+                return
+            child = head
+
+    def irrealis_adverbial(self, clause: Token, status: Status) -> bool:
+        """Conditional and purpose clauses make an event hypothetical; others stop the climb."""
+        marks = {c.lower_ for c in children(clause, "mark")}
+        if marks & self.grammar.conditional_markers:
+            status.hypothetical = True
+            return False
+        if not marks and any(c.lower_ == "to" for c in children(clause, "aux")):
+            status.hypothetical = True
+            return False
+        return False
+
+    def pass_through(self, child: Token, head: Token, nominal: bool, status: Status) -> bool:
+        """Apply what the head does to the event below it; False when the climb must stop."""
+        kind = self.governor_kind(head, child)
+        if kind is not None:
+            self.apply(kind, head, nominal, status)
+            return True
+        if child.dep_ == "pobj" or child.dep_ in TRANSPARENT_HEADS and not is_verb(head):
+            return True
+        nominal = nominal or child.dep_ in ("prep", "agent")
+        if nominal and is_verb(head):
+            if lemma(head) in self.grammar.support_verbs:
+                self.read_support(head, status)
+                return True
+            return False
+        if not nominal and lemma(head) == FUTURE_GOVERNOR and head.tag_ == "VBG" and child.dep_ == "xcomp":
+            status.intent = True
+        return child.dep_ in CLAUSAL_LINKS or is_noun(head)
+
+    def governor_kind(self, head: Token, child: Token) -> str | None:
+        if child.dep_ in ("nsubj", "csubj"):
+            return None
+        return self.grammar.governors.get(lemma(head)) or self.grammar.governors.get(head.lower_)
+
+    def apply(self, kind: str, governor: Token, nominal: bool, status: Status) -> None:
+        status.governors.append(governor)
+        if kind == "intent":
+            status.intent = True
+        elif kind == "hypothetical":
+            status.hypothetical = True
+        elif kind == "alleged":
+            status.alleged = True
+        elif kind == "negated":
+            # "denied the bombing" disputes who did it; "refused to meet" says it did not happen
+            if nominal:
+                status.alleged = True
+            else:
+                status.negated = True
+                status.intent = True
+
+    def read_support(self, verb: Token, status: Status) -> None:
+        """A support verb carries the negation, allegation and tense of its nominal event."""
+        own = Status()
+        self.read_own(verb, own)
+        status.negated |= own.negated
+        status.alleged |= own.alleged
+        status.intent |= own.intent

@@ -1,0 +1,174 @@
+"""Helpers over spaCy's dependency parse (ClearNLP labels, as in the English models)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Token
+
+SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+OTHER_CLAUSES = {"conj", "ccomp", "advcl", "relcl", "parataxis"}
+OBJECTS = {"dobj", "obj", "dative", "attr", "oprd"}
+RELATIVE_PRONOUNS = {"that", "which", "who", "whom", "whose"}
+PERSONAL_PRONOUNS = {"it", "they", "he", "she", "its", "their", "his", "her", "them", "him", "we", "our"}
+# Dependents that belong to a noun phrase when we look for the actors it names; relative clauses,
+# participial modifiers and most prepositional phrases describe something else.
+NP_DEPS = {
+    "compound",
+    "amod",
+    "nmod",
+    "poss",
+    "conj",
+    "appos",
+    "det",
+    "nummod",
+    "quantmod",
+    "case",
+    "cc",
+    "punct",
+    "flat",
+    "prep",
+    "pobj",
+    "npadvmod",
+    "advmod",
+}
+NP_PREPS = {"of", "from", "in", "for"}
+# Dependents a trigger phrase may draw its other words from ("lift the curfew", "blow up", "hunger strike")
+PHRASE_DEPS = {
+    "prt",
+    "dobj",
+    "obj",
+    "prep",
+    "pobj",
+    "compound",
+    "amod",
+    "nmod",
+    "attr",
+    "acomp",
+    "dative",
+    "npadvmod",
+    "advmod",
+    "nsubjpass",
+    "oprd",
+    "pcomp",
+    "poss",
+    "agent",
+}
+PHRASE_DEPTH = 3
+
+
+def is_verb(token: Token) -> bool:
+    return token.pos_ == "VERB" or (token.tag_.startswith("VB") and token.pos_ != "AUX")
+
+
+def is_noun(token: Token) -> bool:
+    return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and not token.ent_type_)
+
+
+def lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def children(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def first_child(token: Token, *deps: str) -> Token | None:
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def is_passive(verb: Token) -> bool:
+    """Passive voice, including reduced participles ("the war declared by X")."""
+    if any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass", "agent") for c in verb.children):
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")
+
+
+def direct_object(verb: Token) -> Token | None:
+    """The patient of a verb: its direct object, or in the passive its subject."""
+    obj = first_child(verb, "dobj", "obj")
+    if obj is None and is_passive(verb):
+        obj = first_child(verb, "nsubjpass")
+    return obj
+
+
+def prepositional_objects(token: Token, preps: Iterable[str] | None = None) -> Iterator[tuple[str, Token]]:
+    """(preposition, object) pairs under a token, following "out of", "away from" and conjoined objects."""
+    wanted = set(preps) if preps is not None else None
+    for prep in children(token, "prep", "agent", "dative"):
+        word = prep.lower_
+        if wanted is not None and word not in wanted:
+            continue
+        for obj in children(prep, "pobj", "pcomp"):
+            yield word, obj
+
+
+def phrase_scope(head: Token) -> list[Token]:
+    """Tokens a multi-word trigger may use: the head's dependents down to PHRASE_DEPTH, within its clause."""
+    found: list[Token] = []
+    frontier = [head]
+    for _ in range(PHRASE_DEPTH):
+        frontier = [c for t in frontier for c in t.children if c.dep_ in PHRASE_DEPS]
+        found.extend(frontier)
+    return found
+
+
+def noun_phrase(token: Token) -> list[Token]:
+    """The tokens of the noun phrase headed by `token`, without relative clauses and unrelated PPs."""
+    found = [token]
+    stack = [token]
+    while stack:
+        current = stack.pop()
+        for child in current.children:
+            if child.dep_ not in NP_DEPS:
+                continue
+            if child.dep_ == "prep" and child.lower_ not in NP_PREPS:
+                continue
+            found.append(child)
+            stack.append(child)
+    return sorted(found, key=lambda t: t.i)
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and the words coordinated with it ("Israel and Lebanon")."""
+    return [token, *token.conjuncts]
+
+
+def is_root(token: Token) -> bool:
+    """spaCy makes a new Token object on each access, so identity must be checked by index."""
+    return token.head.i == token.i
+
+
+def clause_head(token: Token) -> Token:
+    """The verb (or root) of the clause a token stands in."""
+    current = token
+    while not is_root(current) and not is_verb(current):
+        current = current.head
+    return current
+
+
+def path_to_root(token: Token) -> Iterator[tuple[Token, Token]]:
+    """(child, head) pairs from the token up to its sentence root."""
+    current = token
+    seen = {current.i}
+    while not is_root(current) and current.head.i not in seen:
+        seen.add(current.head.i)
+        yield current, current.head
+        current = current.head
+
+
+def has_clause(verb: Token) -> bool:
+    return any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
+
+
+def own_clause(token: Token, limit: int = 80) -> list[Token]:
+    """A token's subtree without the other clauses hanging from it (conjoined, reported, adverbial)."""
+    found: list[Token] = []
+    stack = [token]
+    while stack and len(found) < limit:
+        current = stack.pop()
+        found.append(current)
+        stack.extend(
+            c for c in current.children if not (c.dep_ in OTHER_CLAUSES and is_verb(c)) and c.dep_ != "relcl"
+        )
+    return sorted(found, key=lambda t: t.i)

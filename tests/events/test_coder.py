@@ -1,0 +1,159 @@
+"""The coder's general mechanisms on sentences written for these tests (fictional actors and places)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.events.helpers import code, of_type
+
+ACTORS = {
+    "front": ["Northern Front"],
+    "brigade": ["Hill Brigade"],
+    "council": ["Town Council", "the council"],
+    "army": ["the army"],
+    "ministry": ["Interior Ministry"],
+}
+
+
+def test_subject_acts_and_object_receives() -> None:
+    analysis = code("The Northern Front attacked the Hill Brigade near Kessar.", ACTORS)
+    (event,) = of_type(analysis, "ASSAULT")
+    assert event.actors == ["front"]
+    assert event.recipients == ["brigade"]
+    assert event.quad_class == 4
+    assert event.cameo is not None
+    assert not (event.negated or event.alleged or event.hypothetical)
+
+
+def test_passive_agent_is_the_actor() -> None:
+    analysis = code("A Hill Brigade convoy was attacked by the Northern Front.", ACTORS)
+    (event,) = of_type(analysis, "ASSAULT")
+    assert event.actors == ["front"]
+    assert event.recipients == ["brigade"]
+
+
+def test_negated_clashes() -> None:
+    analysis = code("The Hill Brigade has not engaged in any clashes with the army.", ACTORS)
+    (event,) = of_type(analysis, "ASSAULT")
+    assert event.negated
+    assert event.actors == ["brigade"]
+    assert event.recipients == ["army"]
+
+
+def test_accusation_codes_accuse_and_an_alleged_assault_by_the_accused() -> None:
+    analysis = code("The Hill Brigade was accused of the bombing of the market.", ACTORS)
+    (accuse,) = of_type(analysis, "ACCUSE")
+    assert accuse.recipients == ["brigade"]
+    (bombing,) = of_type(analysis, "ASSAULT")
+    assert bombing.alleged
+    assert bombing.actors == ["brigade"]
+    assert bombing.mode == "explosives"
+
+
+def test_allegedly_marks_the_event_alleged() -> None:
+    analysis = code("The Northern Front allegedly shelled the town.", ACTORS)
+    (event,) = of_type(analysis, "ASSAULT")
+    assert event.alleged
+    assert event.mode == "heavy-weapons"
+
+
+def test_threat_and_threatened_attack() -> None:
+    analysis = code("The Northern Front threatened to attack the Hill Brigade.", ACTORS)
+    (threat,) = of_type(analysis, "THREATEN")
+    assert threat.actors == ["front"]
+    assert threat.mode == "violence"
+    assert not threat.hypothetical
+    (attack,) = of_type(analysis, "ASSAULT")
+    assert attack.hypothetical
+    assert attack.actors == ["front"]
+    assert attack.confidence < threat.confidence
+
+
+def test_stated_intention_to_cooperate_is_agree_and_to_coerce_is_threaten() -> None:
+    withdraw = code("The Hill Brigade will withdraw its fighters from Kessar.", ACTORS)
+    assert [e.type for e in withdraw.events] == ["AGREE"]
+    assert withdraw.events[0].actors == ["brigade"]
+    curfew = code("The Interior Ministry plans to impose a curfew on the town.", ACTORS)
+    assert [e.type for e in curfew.events] == ["THREATEN"]
+
+
+def test_refusal_is_one_reject() -> None:
+    analysis = code("The Town Council refused to meet the Northern Front.", ACTORS)
+    assert [e.type for e in analysis.events] == ["REJECT"]
+    assert analysis.events[0].actors == ["council"]
+
+
+def test_speech_noun_stands_for_its_speaker() -> None:
+    text = "The front pulled back after a statement made by the Town Council that demanded the Northern Front leave."
+    analysis = code(text, ACTORS)
+    (request,) = of_type(analysis, "REQUEST")
+    assert request.actors == ["council"]
+    assert request.recipients == ["front"]
+
+
+def test_coordinated_actors_expand() -> None:
+    analysis = code("The Northern Front and the Hill Brigade agreed to a ceasefire.", ACTORS)
+    (agree,) = of_type(analysis, "AGREE")
+    assert agree.actors == ["front", "brigade"]
+
+
+def test_between_gives_both_sides_and_fatalities_are_a_lower_bound() -> None:
+    text = "Clashes between the Northern Front and the Hill Brigade killed at least twelve civilians."
+    analysis = code(text, ACTORS)
+    (event,) = of_type(analysis, "ASSAULT")
+    assert sorted(event.actors) == ["brigade", "front"]
+    assert event.fatalities == 12
+
+
+def test_participle_result_is_merged_into_the_attack() -> None:
+    text = "The Northern Front shelled the market on Tuesday, killing at least twelve civilians."
+    analysis = code(text, ACTORS)
+    (event,) = of_type(analysis, "ASSAULT")
+    assert event.fatalities == 12
+    assert (event.date, event.date_precision) == ("2021-03-09", "day")
+
+
+def test_nominal_trigger_takes_the_agent_of_its_participle() -> None:
+    analysis = code(
+        "Talks stalled over the war declared by the Northern Front against the Hill Brigade.", ACTORS
+    )
+    (war,) = of_type(analysis, "ASSAULT")
+    assert war.actors == ["front"]
+    assert war.recipients == ["brigade"]
+
+
+def test_pronoun_subject_takes_the_last_subject() -> None:
+    text = "The Hill Brigade said the army had lied. Later it withdrew from the hills."
+    analysis = code(text, ACTORS)
+    (retreat,) = of_type(analysis, "RETREAT")
+    assert retreat.actors == ["brigade"]
+
+
+def test_sentence_offsets_index_the_body() -> None:
+    text = "The weather was mild. The Northern Front attacked the Hill Brigade."
+    analysis = code(text, ACTORS)
+    (event,) = analysis.events
+    body = analysis.article.body
+    assert body[event.sentence_start : event.sentence_end].strip() == event.sentence
+    assert event.sentence.startswith("The Northern Front attacked")
+    assert event.article_id == "t"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "The weather was pleasant and the market reopened after the holiday.",
+        "Les forces ont quitté la ville après des affrontements avec l'armée.",
+        "<div class='nav'> | Home | Search | Login | © 2021 ...... </div> &nbsp; &amp; {{ menu }}",
+        "The conference discussed the history of the war in general terms.",
+    ],
+)
+def test_no_invented_events(text: str) -> None:
+    assert code(text, ACTORS).events == []
+
+
+def test_a_ten_thousand_word_sentence_does_not_crash() -> None:
+    text = " ".join(["the", "Northern", "Front", "attacked", "villages", "and"] * 1700) + " fled."
+    analysis = code(text, ACTORS)
+    assert all(e.type in {"ASSAULT", "RETREAT"} for e in analysis.events)

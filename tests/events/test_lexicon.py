@@ -1,0 +1,39 @@
+"""The shipped knowledge loads, is consistent with PLOVER, and refuses duplicate patterns."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from sitrep.events.lexicon import UniqueKeyLoader, default_lexicon
+
+PLOVER_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST"}
+PLOVER_TYPES |= {"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+
+
+def test_the_sixteen_plover_types() -> None:
+    lexicon = default_lexicon()
+    assert set(lexicon.types) == PLOVER_TYPES
+    assert {t.quad_class for t in lexicon.types.values()} == {1, 2, 3, 4}
+    assert lexicon.types["ASSAULT"].quad_class == 4 and "targeted" in lexicon.types["ASSAULT"].modes
+
+
+def test_every_sense_has_a_known_type_mode_and_code() -> None:
+    lexicon = default_lexicon()
+    for table in (lexicon.verbs, lexicon.nouns):
+        for senses in table.values():
+            for sense in senses:
+                modes = lexicon.types[sense.type].modes
+                assert sense.mode is None or sense.mode in modes, sense.pattern
+                assert sense.cameo is not None and sense.cameo.isdigit(), sense.pattern
+
+
+def test_nominal_triggers_the_issue_names() -> None:
+    lexicon = default_lexicon()
+    for noun in ("clash", "bombing", "assassination", "withdrawal", "war", "ceasefire", "negotiation"):
+        assert lexicon.noun_senses(noun), noun
+
+
+def test_duplicate_patterns_are_refused() -> None:
+    with pytest.raises(ValueError, match="duplicate"):
+        yaml.load("verbs:\n  attack: 1\n  attack: 2\n", Loader=UniqueKeyLoader)  # noqa: S506
