@@ -1,41 +1,76 @@
-"""Generic agents ("rebels", "the regime", "Turkish forces", "the regime's soldiers") become actors.
+"""Generic agents ("rebels", "the regime", "Turkish forces", "the regime's soldiers") and pronouns.
 
 An agent word takes its actor from what qualifies it: a country ("Turkish forces" -> Turkish military),
 a state institution ("the regime's soldiers" -> the Syrian military), an organisation ("ISIS members"
-are ISIS; "ISIS judges" are ISIS's judiciary). Unqualified, it belongs to the country the article is
-about when one dominates ("the regime" -> Syrian government), else to a generic sector actor. Definite
-anaphoric nouns ("the organization", "the militants") and definite descriptions ("the judicial body")
-go to actors named before.
+are ISIS; "ISIS judges" are ISIS's judiciary). An agent in apposition to an actor is that actor ("the
+Brigade, an armed faction"). Unqualified, it belongs to the country the article is about when one
+dominates ("the regime" -> Syrian government), else to a generic sector actor. Definite anaphoric nouns
+("the organization", "the militants"), definite descriptions ("the judicial body") and pronouns ("it",
+"its", "their") go to actors named before.
+
+Agents and pronouns are read in one left-to-right pass, so that each sees the actors resolved before
+it: "The Kurdish militia said two of its fighters were killed" resolves "its" to the militia, then
+"fighters" to the militia through "its".
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from dataclasses import replace
+from typing import Any
 
-from sitrep.actors.anaphora import definite_description, resolve_anaphor
-from sitrep.actors.context import AGENT, ANAPHOR, MEMBER, ArticleContext
+from sitrep.actors.anaphora import definite_description, resolve_anaphor, resolve_pronoun
+from sitrep.actors.context import AGENT, ANAPHOR, MEMBER, ROLE, ArticleContext
 from sitrep.actors.matcher import Match
 from sitrep.actors.registry import STATE_SECTORS, ActorEntry, Agent, AgentHit, Hit
 from sitrep.records import ActorMention
 
-_DEFINITE = re.compile(r"(?:^|\W)(?:the|this|that|these|those)\s+(?:[a-z][\w-]*\s+){0,2}$", re.IGNORECASE)
+# A determiner, then up to two lower-case modifiers: "the group", "the armed group", not "the Kurdish
+# militia" (a qualified noun, not an anaphor).
+_DEFINITE = re.compile(r"(?:^|\W)(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?:[a-z][a-z-]*\s+){0,2}$")
 # Between a qualifier and its agent noun, when they touch: a possessive at most. Modifiers in between
 # ("Turkish special forces") are found through the parse.
 _QUALIFIER_GAP = re.compile(r"^(?:['’]s)?\s*$")
 _QUALIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 _NOUN_TAGS = frozenset({"NOUN", "PROPN"})
+PRONOUNS = {"it": "it", "its": "it", "itself": "it", "they": "they", "them": "they", "their": "they"}
+# Verbs whose "it" subject is a dummy: "It seems that ...", and, with a clause, "it is clear that ...",
+# "it was reported that ...".
+_RAISING_VERBS = frozenset({"seem", "appear", "happen", "emerge", "transpire", "matter"})
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "csubj"})
 
 
 def resolve_agents(ctx: ArticleContext) -> None:
-    for match in ctx.matches:
-        if not isinstance(match.value, AgentHit) or ctx.overlapping(match.start, match.end):
-            continue
-        if not _is_noun(ctx, match):
-            continue
-        _resolve_agent(ctx, match, match.value.agent)
+    """Agents and pronouns, in text order."""
+    for item in sorted(_items(ctx), key=_position):
+        if not isinstance(item, Match):
+            _resolve_pronoun(ctx, item)
+        elif (
+            isinstance(item.value, AgentHit)
+            and not ctx.overlapping(item.start, item.end)
+            and _is_noun(ctx, item)
+        ):
+            _resolve_agent(ctx, item, item.value.agent)
+
+
+def _items(ctx: ArticleContext) -> Iterator[Any]:
+    """Agent matches and pronoun tokens."""
+    yield from (match for match in ctx.matches if isinstance(match.value, AgentHit))
+    if ctx.doc is not None:
+        yield from (token for token in ctx.doc if token.lower_ in PRONOUNS)
+
+
+def _position(item: Any) -> int:
+    return item.start if isinstance(item, Match) else item.idx
 
 
 def _resolve_agent(ctx: ArticleContext, match: Match[Hit], agent: Agent) -> None:
+    appositive = _apposed_actor(ctx, match)
+    if appositive is not None:
+        _learn_kind(ctx, appositive, agent)
+        ctx.add(match.start, match.end, appositive, ROLE)
+        return
     if _DEFINITE.search(ctx.text[: match.start]):
         target = definite_description(ctx, match.start, match.end)
         if target is None and agent.anaphor and _qualifier(ctx, match) is None:
@@ -54,7 +89,11 @@ def _resolve_agent(ctx: ArticleContext, match: Match[Hit], agent: Agent) -> None
     actor_id = _qualified(ctx, owner, agent)
     if actor_id == owner.id:
         ctx.add(match.start, match.end, actor_id, MEMBER)
-    elif owner.type == "state" and owner.default.kind is None:
+    elif (
+        owner.type == "state"
+        and owner.default.kind is None
+        and ctx.how[qualifier.start, qualifier.end] != ANAPHOR
+    ):
         # "Turkish forces": the country word belongs to the composite mention.
         ctx.replace(qualifier.start, match.end, actor_id, AGENT)
     else:
@@ -64,11 +103,11 @@ def _resolve_agent(ctx: ArticleContext, match: Match[Hit], agent: Agent) -> None
 def _qualified(ctx: ArticleContext, owner: ActorEntry, agent: Agent) -> str:
     assert agent.sector is not None
     role = owner.role_on(ctx.day)
-    if owner.type == "organization" and (agent.member or role.kind == agent.sector):
+    if role.kind == agent.sector or (agent.member and owner.type in ("organization", "group")):
         return owner.id
     statelike = owner.type == "state" or (owner.type == "person" and role.kind in STATE_SECTORS)
     base = ctx.registry.country_id(role.country) if statelike and role.country else None
-    return ctx.use(ctx.registry.compose(base or owner.id, agent.sector, ctx.day))
+    return ctx.use(ctx.registry.compose(base or owner, agent.sector, ctx.day, agent.code))
 
 
 def _qualifier(ctx: ArticleContext, match: Match[Hit]) -> ActorMention | None:
@@ -86,6 +125,49 @@ def _qualifier(ctx: ArticleContext, match: Match[Hit]) -> ActorMention | None:
             if found:
                 return found[0]
     return None
+
+
+def _apposed_actor(ctx: ArticleContext, match: Match[Hit]) -> str | None:
+    """The actor an agent phrase stands in apposition to: "the Brigade, an armed faction"."""
+    span = ctx.span(match.start, match.end)
+    if span is None or span.root.dep_ != "appos":
+        return None
+    head = span.root.head
+    found = ctx.overlapping(head.idx, head.idx + len(head))
+    return found[0].actor_id if found else None
+
+
+def _learn_kind(ctx: ArticleContext, actor_id: str, agent: Agent) -> None:
+    """An ad-hoc actor of unknown kind takes the sector of an agent phrase describing it."""
+    entry = ctx.local.get(actor_id)
+    if entry is not None and entry.default.kind is None and agent.sector:
+        country = entry.default.country
+        code = country + agent.sector if country else None
+        entry.default = replace(entry.default, kind=agent.sector, code=code)
+
+
+def _resolve_pronoun(ctx: ArticleContext, token: Any) -> None:
+    start, end = token.idx, token.idx + len(token)
+    if ctx.overlapping(start, end) or _is_dummy_it(token):
+        return
+    target = resolve_pronoun(ctx, start, PRONOUNS[token.lower_])
+    if target is not None:
+        ctx.add(start, end, target, ANAPHOR)
+
+
+def _is_dummy_it(token: Any) -> bool:
+    """ "It seems that ...", "it is clear that ...": an "it" that stands for no actor."""
+    if token.dep_ == "expl":
+        return True
+    if token.lower_ != "it" or token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    head = token.head
+    if head.lemma_ in _RAISING_VERBS:
+        return True
+    if head.lemma_ != "be" and token.dep_ != "nsubjpass":
+        return False
+    complements = [head, *(child for child in head.children if child.dep_ == "acomp")]
+    return any(child.dep_ in _CLAUSE_DEPS for word in complements for child in word.children)
 
 
 def _is_noun(ctx: ArticleContext, match: Match[Hit]) -> bool:

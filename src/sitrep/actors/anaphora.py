@@ -16,46 +16,89 @@ from sitrep.actors.registry import ActorEntry
 
 ARMED_KINDS = frozenset({"REB", "UAF", "PRM", "CRM", "MIL"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# A source named after what it said ("..., the Observatory said") earns no subject weight.
+SPEECH_VERBS = frozenset({"say", "tell", "report", "add", "state", "claim", "announce", "confirm", "quote"})
 RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
 _DECAY = 0.5
 _SUBJECT_WEIGHT = 2.0
+_ECHO_WEIGHT = 2.0
 _MIN_SALIENCE = 0.05  # about four sentences back for a single mention
+_PRONOUN_MIN_SALIENCE = 0.24  # pronouns reach back about two sentences
 
 
 def resolve_anaphor(ctx: ArticleContext, start: int, end: int, anaphor: str) -> str | None:
-    """The actor an anaphoric noun phrase at [start, end) refers to, or None."""
+    """The actor an anaphoric noun phrase at [start, end) refers to, or None. An actor already called
+    by the same noun ("Islamic State militants" ... "the militants") is twice as salient."""
     excluded = own_clause_subject(ctx, start, end)
-    scores = salience(ctx, start)
-    ranked = sorted(
-        ((score, actor_id) for actor_id, score in scores.items() if actor_id not in excluded),
-        reverse=True,
-    )
-    for score, actor_id in ranked:
-        if score >= _MIN_SALIENCE and compatible(ctx.entry(actor_id), anaphor, ctx):
+    for actor_id, score in ranked(ctx, start, same_words=ctx.text[start:end]):
+        if score < _MIN_SALIENCE:
+            return None
+        if actor_id not in excluded and compatible(ctx.entry(actor_id), anaphor, ctx):
+            return actor_id
+    return None
+
+
+def resolve_pronoun(ctx: ArticleContext, position: int, pronoun: str) -> str | None:
+    """The actor "it"/"its" (an organisation, state or armed group) or "they"/"their" (also a group
+    of people) at `position` refers to, or None when no candidate is salient enough."""
+    for actor_id, score in ranked(ctx, position):
+        if score < _PRONOUN_MIN_SALIENCE:
+            return None
+        entry = ctx.entry(actor_id)
+        if entry.type in ("organization", "state") or (entry.type == "group" and _armed(entry, ctx)):
+            return actor_id
+        if pronoun == "they" and entry.type == "group":
             return actor_id
     return None
 
 
 def compatible(entry: ActorEntry, anaphor: str, ctx: ArticleContext) -> bool:
-    if entry.type != "organization":
-        return False
-    return anaphor != "armed" or entry.role_on(ctx.day).kind in ARMED_KINDS
+    """Whether "the group" (organization) or "the militants" (armed) can refer to this actor."""
+    if entry.type == "organization":
+        return anaphor != "armed" or _armed(entry, ctx)
+    return entry.type == "group" and _armed(entry, ctx)
 
 
-def salience(ctx: ArticleContext, position: int) -> dict[str, float]:
+def _armed(entry: ActorEntry, ctx: ArticleContext) -> bool:
+    return entry.role_on(ctx.day).kind in ARMED_KINDS
+
+
+def ranked(ctx: ArticleContext, position: int, same_words: str = "") -> list[tuple[str, float]]:
+    """(actor id, salience) at `position`, most salient first; ties go to the most recent."""
     here = ctx.sentence_of(position)
     scores: dict[str, float] = {}
+    latest: dict[str, int] = {}
+    echoed: set[str] = set()
     for mention in ctx.before(position):
+        if same_words and mention.text.lower() == same_words.lower():
+            echoed.add(mention.actor_id)
+        if not ctx.counts_for_salience(mention):
+            continue
         weight = _DECAY ** (here - ctx.sentence_of(mention.start))
         if _is_subject(ctx, mention.start, mention.end):
             weight *= _SUBJECT_WEIGHT
         scores[mention.actor_id] = scores.get(mention.actor_id, 0.0) + weight
-    return scores
+        latest[mention.actor_id] = mention.start
+    for actor_id in echoed & scores.keys():
+        scores[actor_id] *= _ECHO_WEIGHT
+    return sorted(scores.items(), key=lambda item: (item[1], latest[item[0]]), reverse=True)
 
 
 def _is_subject(ctx: ArticleContext, start: int, end: int) -> bool:
+    """A clause subject, or the possessor of one ("ISIS violations have risen"), but not the source
+    named after what it said ("..., the Observatory said")."""
     span = ctx.span(start, end)
-    return span is not None and span.root.dep_ in SUBJECT_DEPS
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ in ("compound", "poss"):
+        root = root.head
+    if root.dep_ not in SUBJECT_DEPS:
+        return False
+    verb = root.head
+    return not (
+        verb.lemma_ in SPEECH_VERBS and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
+    )
 
 
 def own_clause_subject(ctx: ArticleContext, start: int, end: int) -> set[str]:

@@ -74,6 +74,10 @@ class ArticleContext:
     def before(self, position: int) -> list[ActorMention]:
         return sorted((m for m in self.mentions.values() if m.end <= position), key=_order)
 
+    def counts_for_salience(self, mention: ActorMention) -> bool:
+        """Role nouns and members sit next to the mention of their actor and would count it twice."""
+        return self.how[mention.start, mention.end] not in (ROLE, MEMBER)
+
     def ordered(self) -> list[ActorMention]:
         return sorted(self.mentions.values(), key=_order)
 

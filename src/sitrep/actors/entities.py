@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from sitrep.actors.anaphora import resolve_pronoun
 from sitrep.actors.context import ENTITY, ROLE, ArticleContext
 from sitrep.actors.matcher import Match, PhraseMatcher
 from sitrep.actors.registry import ActorEntry, Agent, AgentHit, Hit, NameHit, Role, slugify
@@ -39,20 +40,32 @@ class RoleNoun:
 
 
 def resolve_entities(ctx: ArticleContext, entities: list[Mention]) -> None:
+    """Ad-hoc actors for entities: organisations first, then people, whose roles may refer to them."""
     places = [e.text for e in entities if e.label in PLACE_LABELS]
-    created: list[ActorEntry] = []
+    capitals = ctx.registry.capitals()
+    candidates = []
     for entity in entities:
         if entity.label not in ACTOR_LABELS:
             continue
         start, end = _trim(ctx.text, entity.start, entity.end)
-        if end - start < 2 or not ctx.text[start].isupper() or _is_place(ctx, entity, start, end, places):
+        name = ctx.text[start:end]
+        if end - start < 2 or not name[0].isupper() or name in capitals:
             continue
-        entry = _entity_actor(ctx, entity, start, end)
-        if entry is None:
-            continue
-        ctx.replace(start, end, ctx.use(entry), ENTITY)
-        created.append(entry)
+        if not _is_place(ctx, entity, start, end, places):
+            candidates.append((entity, start, end))
+    organisations = [c for c in candidates if c[0].label != "PERSON" and find_role(ctx, c[1], c[2]) is None]
+    people = [c for c in candidates if c not in organisations]
+    created = [
+        entry for entity, start, end in organisations + people if (entry := _add(ctx, entity, start, end))
+    ]
     _find_repeats(ctx, created)
+
+
+def _add(ctx: ArticleContext, entity: Mention, start: int, end: int) -> ActorEntry | None:
+    entry = _entity_actor(ctx, entity, start, end)
+    if entry is not None:
+        ctx.replace(start, end, ctx.use(entry), ENTITY)
+    return entry
 
 
 def _entity_actor(ctx: ArticleContext, entity: Mention, start: int, end: int) -> ActorEntry | None:
@@ -65,23 +78,36 @@ def _entity_actor(ctx: ArticleContext, entity: Mention, start: int, end: int) ->
     country = ctx.entry(countries[0].value.actor_id).default.country if countries else None  # type: ignore[union-attr]
     role = find_role(ctx, start, end)
     if entity.label == "PERSON" or role is not None:
-        return _person(ctx, text, role, country)
+        return _person(ctx, text, start, role, country)
     kind = _kind_from_words(ctx, start, end, named_country=country is not None)
     actor_type = "group" if entity.label == "NORP" else "organization"
     country = country or ctx.focus
     return ActorEntry(slugify(text), text, [], Role(kind, _code(country, kind), country), type=actor_type)
 
 
-def _person(ctx: ArticleContext, name: str, role: RoleNoun | None, country: str | None) -> ActorEntry:
-    kind = None
+def _person(
+    ctx: ArticleContext, name: str, start: int, role: RoleNoun | None, country: str | None
+) -> ActorEntry:
+    """A person, with the sector of the role they hold or of the organisation named before them
+    ("UN Secretary-General Antonio Guterres"); the article's country only when a role is known."""
+    affiliation = role.affiliation if role else _name_right_before(ctx, start)
+    affiliated = ctx.entry(affiliation).role_on(ctx.day) if affiliation else None
+    agent = _agent(role.match) if role else None
+    if affiliated is not None and (agent is None or agent.leader):
+        kind = affiliated.kind
+    else:
+        kind = agent.sector if agent else None
+    country = country or (affiliated.country if affiliated else None) or (ctx.focus if role else None)
     if role is not None:
-        agent = _agent(role.match)
-        affiliated = ctx.entry(role.affiliation).role_on(ctx.day) if role.affiliation else None
-        kind = affiliated.kind if agent.leader and affiliated and affiliated.kind else agent.sector
-        country = country or (affiliated.country if affiliated else None)
         ctx.add(role.match.start, role.match.end, slugify(name), ROLE)
-    country = country or ctx.focus
     return ActorEntry(slugify(name), name, [], Role(kind, _code(country, kind), country), type="person")
+
+
+def _name_right_before(ctx: ArticleContext, start: int) -> str | None:
+    owner = _mention_ending_at(ctx, len(re.sub(r"(?:['’]s)?\s+$", "", ctx.text[:start])))
+    if owner is None or ctx.entry(owner.actor_id).type == "person":
+        return None
+    return str(owner.actor_id)
 
 
 def _code(country: str | None, kind: str | None) -> str | None:
@@ -89,12 +115,30 @@ def _code(country: str | None, kind: str | None) -> str | None:
 
 
 def _kind_from_words(ctx: ArticleContext, start: int, end: int, named_country: bool) -> str | None:
+    """The sector an organisation's name tells: its last agent word ("Unified Judicial Body"), else a
+    word typical of names ("Brigade"), else an agent phrase in apposition ("X, an armed faction")."""
     inside = [m for m in ctx.matches if isinstance(m.value, AgentHit) and start <= m.start and m.end <= end]
     sectors = [m.value.agent.sector for m in inside if m.value.agent.sector]  # type: ignore[union-attr]
-    if not sectors:
+    words = [word.lower() for word in re.findall(r"[^\W_]+", ctx.text[start:end])]
+    named = [ctx.registry.name_words[word] for word in reversed(words) if word in ctx.registry.name_words]
+    sector = (sectors[-1:] or named[:1] or [_apposed_agent_sector(ctx, start, end)])[0]
+    if sector is None or named_country:
+        return sector
+    return _STATELESS.get(sector, sector)
+
+
+def _apposed_agent_sector(ctx: ArticleContext, start: int, end: int) -> str | None:
+    span = ctx.span(start, end)
+    if span is None:
         return None
-    sector = sectors[-1]
-    return sector if named_country else _STATELESS.get(sector, sector)
+    related = [child for child in span.root.children if child.dep_ == "appos"]
+    if span.root.dep_ == "appos":
+        related.append(span.root.head)
+    for token in related:
+        agent = _agent_at(ctx, token.idx)
+        if agent is not None and agent.sector:
+            return agent.sector
+    return None
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -173,12 +217,15 @@ def _role_by_apposition(ctx: ArticleContext, start: int, end: int) -> RoleNoun |
 
 
 def _affiliation(ctx: ArticleContext, role: Match[Hit]) -> str | None:
-    """The organisation a role is held in: a name right before it ("Islamic Army judge") or a
-    possessive or compound modifier in the parse."""
+    """The organisation a role is held in: a name right before it ("Islamic Army judge"), a
+    possessive pronoun ("its commander"), or a possessive or compound modifier in the parse."""
     before = re.sub(r"(?:['’]s)?\s*$", "", ctx.text[: role.start])
     owner = _mention_ending_at(ctx, len(before))
     if owner is not None:
-        return owner.actor_id
+        return str(owner.actor_id)
+    pronoun = re.search(r"\b(its|their)\s+$", ctx.text[: role.start], re.IGNORECASE)
+    if pronoun:
+        return resolve_pronoun(ctx, pronoun.start(), "it" if pronoun.group(1).lower() == "its" else "they")
     span = ctx.span(role.start, role.end)
     if span is None:
         return None
@@ -194,6 +241,13 @@ def _person_roles(ctx: ArticleContext) -> list[Match[Hit]]:
 
 def _person_role_at(ctx: ArticleContext, position: int) -> Match[Hit] | None:
     return next((m for m in _person_roles(ctx) if m.start <= position < m.end), None)
+
+
+def _agent_at(ctx: ArticleContext, position: int) -> Agent | None:
+    match = next(
+        (m for m in ctx.matches if isinstance(m.value, AgentHit) and m.start <= position < m.end), None
+    )
+    return _agent(match) if match else None
 
 
 def _mention_ending_at(ctx: ArticleContext, position: int) -> Any:

@@ -23,8 +23,32 @@ from typing import Generic, NamedTuple, TypeVar
 T = TypeVar("T")
 
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+")
-_JOINERS = frozenset("-'’‘`‐")
+_JOINERS = "-'’‘`‐"
 _POSSESSIVE = "s"
+# Hyphenated words a name may stand before and still be a name: "Saudi-led", "Turkish-backed".
+_ALLOWED_AFTER = frozenset(
+    {
+        "led",
+        "backed",
+        "based",
+        "allied",
+        "aligned",
+        "held",
+        "controlled",
+        "run",
+        "linked",
+        "affiliated",
+        "owned",
+        "funded",
+        "sponsored",
+        "supported",
+        "born",
+        "style",
+        "brokered",
+        "made",
+        _POSSESSIVE,
+    }
+)
 # Short English words that an all-capitals dictionary entry could collide with ("US", "IT", "AT").
 _FUNCTION_WORDS = frozenset(
     [
@@ -104,8 +128,8 @@ def tokenize(text: str) -> list[Token]:
     previous_end = -1
     for match in _TOKEN.finditer(text):
         gap = text[previous_end : match.start()] if previous_end >= 0 else " "
-        joined = bool(gap) and all(ch in _JOINERS for ch in gap)
-        adjacent = joined or (gap.strip() == "" and "\n\n" not in gap)
+        joined = gap != " " and bool(gap) and not gap.strip(_JOINERS)
+        adjacent = gap == " " or joined or (not gap.strip() and "\n\n" not in gap)
         word = match.group()
         tokens.append(Token(match.start(), match.end(), word, normal_key(word), joined, adjacent))
         previous_end = match.end()
@@ -225,5 +249,6 @@ def _fits(pattern: Pattern[T], tokens: list[Token], i: int) -> bool:
         if token.key != key or not case.accepts(token.text) or (offset and not token.adjacent):
             return False
     following = tokens[i + size] if i + size < len(tokens) else None
-    # A phrase may not end inside a hyphenated or apostrophised word, save for a possessive 's.
-    return following is None or not following.joined or following.key == _POSSESSIVE
+    # A phrase may not end inside a hyphenated or apostrophised word, save for a possessive 's and
+    # compounds such as "Saudi-led".
+    return following is None or not following.joined or following.key in _ALLOWED_AFTER

@@ -32,6 +32,9 @@ from sitrep.actors.sectors import NULL_CODES, parse_actor_code, sector_of_agent_
 
 _BRACKETS = re.compile(r"\[([^\]]*)\]")
 _MARKER = re.compile(r"!([^!\s]+)!")
+_COMMENT = re.compile(r"[#;]")
+_SEPARATORS = re.compile(r"[_\s]+")
+_VOWEL = re.compile(r"[aeiouy]")
 _LOWER_WORDS = frozenset(
     [
         "of",
@@ -122,7 +125,7 @@ def read_agents(text: str) -> list[Agent]:
 
 
 def _strip_comment(line: str) -> str:
-    return re.split(r"[#;]", line, maxsplit=1)[0]
+    return _COMMENT.split(line, maxsplit=1)[0]
 
 
 def _synonyms(line: str) -> list[str]:
@@ -192,7 +195,7 @@ def _entries(group: _Group) -> list[ActorEntry]:
 
 
 def _phrase(text: str) -> str:
-    return re.sub(r"[_\s]+", " ", text).strip().lower()
+    return _SEPARATORS.sub(" ", text).strip().lower()
 
 
 def _display(phrase: str) -> str:
@@ -203,7 +206,7 @@ def _display(phrase: str) -> str:
 
 
 def _display_word(word: str, first: bool) -> str:
-    if "." in word or not re.search(r"[aeiouy]", word):
+    if "." in word or not _VOWEL.search(word):
         return word.upper()
     parts = word.split("-")
     shown = [p if (p in _LOWER_WORDS and (k or not first)) else p.capitalize() for k, p in enumerate(parts)]

@@ -107,22 +107,34 @@ class AgentHit:
 Hit = NameHit | AgentHit
 
 
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+_CONSONANT_Y = re.compile(r"[^aeiou]y$")
+_SIBILANT = re.compile(r"(?:s|x|z|ch|sh)$")
+
+
 def slugify(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower().replace("'", "")).strip("-")
+    return _NON_SLUG.sub("-", ascii_text.lower().replace("'", "")).strip("-")
 
 
 def plural(word: str) -> str:
     """The regular English plural of a phrase's last word."""
-    if re.search(r"[^aeiou]y$", word):
+    if _CONSONANT_Y.search(word):
         return word[:-1] + "ies"
-    if re.search(r"(s|x|z|ch|sh)$", word):
+    if _SIBILANT.search(word):
         return word + "es"
     return word + "s"
 
 
 def strip_article(phrase: str) -> str:
     return re.sub(r"^(?:the)\s+", "", phrase.strip(), flags=re.IGNORECASE)
+
+
+def combine_codes(actor_code: str, agent_code: str) -> str:
+    """An actor code qualified by an agent code, as PETRARCH does: `~X` is appended, `X~` prepended."""
+    if agent_code.endswith("~"):
+        return agent_code[:-1] + actor_code
+    return actor_code + agent_code.lstrip("~")
 
 
 def as_date(value: object) -> date | None:
@@ -156,6 +168,7 @@ class ActorRegistry:
         self._country_ids: dict[str, str] = {}
         self._caseless_ids: set[str] = set()
         self.sector_names: dict[str, str] = dict(sector_names or {})
+        self.name_words: dict[str, str] = {}
         self._matcher: PhraseMatcher[Hit] | None = None
         for country in countries:
             self.add_country(country)
@@ -201,6 +214,8 @@ class ActorRegistry:
         for record in data.get("actors") or []:
             self.add(entry_from_yaml(record))
         self.sector_names.update(data.get("sector_names") or {})
+        for sector, words in (data.get("name_words") or {}).items():
+            self.name_words.update({str(word).lower(): sector for word in words})
         for agent in agents_from_yaml(data):
             self.add_agent(agent)
 
@@ -243,6 +258,7 @@ class ActorRegistry:
     def merge(self, other: ActorRegistry) -> ActorRegistry:
         """A new registry holding this one's actors and agents extended by `other`'s."""
         merged = ActorRegistry(sector_names={**self.sector_names, **other.sector_names})
+        merged.name_words = {**self.name_words, **other.name_words}
         for source in (self, other):
             for country in source._countries.values():
                 merged.add_country(country)
@@ -299,33 +315,41 @@ class ActorRegistry:
         return self.sector_names.get(sector, sector.lower())
 
     # --- composite actors ----------------------------------------------------------------------
-    def compose(self, base_id: str | None, sector: str, on: date | None = None) -> ActorEntry:
-        """The actor for `sector` within `base_id` ("syria" + MIL -> syria-military; "isis" + JUD ->
-        isis-judiciary), or the generic sector actor when `base_id` is None. A registry entry with the
-        composite's id (syria-government in actors.yaml) is returned when there is one; otherwise a
-        new entry that the registry does not keep, so that articles do not leak into each other."""
+    def compose(
+        self, base: str | ActorEntry | None, sector: str, on: date | None = None, agent_code: str = ""
+    ) -> ActorEntry:
+        """The actor for `sector` within `base` (an id or an entry): "syria" + MIL -> syria-military,
+        "isis" + JUD -> isis-judiciary; the generic sector actor when `base` is None. A registry entry
+        with the composite's id (syria-government in actors.yaml) is returned when there is one;
+        otherwise a new entry that the registry does not keep, so that articles never leak into each
+        other. `agent_code` (PETRARCH's `~GOVMED` or `NGO~`) shapes the composite's code."""
         noun = self.sector_name(sector)
-        base = self._entries.get(base_id) if base_id else None
-        if base is None:
+        owner = self._entries.get(base) if isinstance(base, str) else base
+        if owner is None:
             return self._existing_or(ActorEntry(slugify(noun), noun, [], Role(kind=sector), type="group"))
-        role = base.role_on(on)
-        country = self._countries.get(role.country or "") if base.type == "state" else None
+        role = owner.role_on(on)
+        country = self._countries.get(role.country or "") if owner.type == "state" else None
         if country is not None:
-            composite_type = "state" if sector in STATE_SECTORS else "group"
+            adjective = country.adjectives[0] if country.adjectives else country.name
             entry = ActorEntry(
                 id=f"{self._country_ids[country.iso3]}-{slugify(noun)}",
-                name=f"{country.adjectives[0] if country.adjectives else country.name} {noun}",
-                default=Role(kind=sector, code=country.iso3 + sector, country=country.iso3),
-                type=composite_type,
+                name=f"{adjective} {noun}",
+                default=Role(
+                    kind=sector, code=combine_codes(country.iso3, agent_code or sector), country=country.iso3
+                ),
+                type="state" if sector in STATE_SECTORS else "group",
             )
-            return self._existing_or(entry)
-        code = (role.code or "") + sector if role.code else None
-        entry = ActorEntry(
-            id=f"{base.id}-{slugify(noun)}",
-            name=f"{base.name} {noun}",
-            default=Role(kind=sector, code=code, country=role.country),
-            type="group",
-        )
+        else:
+            entry = ActorEntry(
+                id=f"{owner.id}-{slugify(noun)}",
+                name=f"{owner.name} {noun}",
+                default=Role(
+                    kind=sector,
+                    code=combine_codes(role.code, agent_code or sector) if role.code else None,
+                    country=role.country,
+                ),
+                type="group",
+            )
         return self._existing_or(entry)
 
     def _existing_or(self, entry: ActorEntry) -> ActorEntry:
