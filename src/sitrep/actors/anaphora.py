@@ -142,15 +142,17 @@ def _clause_verb(token: Any) -> Any:
 
 
 def definite_description(ctx: ArticleContext, start: int, end: int) -> str | None:
-    """An actor named before whose name ends with the words of a definite description ("the
-    judicial body" -> "Unified Judicial Body"), most recent first."""
+    """An actor named before whose name, or the head of its name before "of", ends with the words of
+    a definite description ("the judicial body" -> "Unified Judicial Body", "the committee" ->
+    "Supreme Committee of Deir Hafer"), most recent first."""
     words = ctx.text[start:end].lower().split()
     if not words:
         return None
     for mention in reversed(ctx.before(start)):
         entry = ctx.entry(mention.actor_id)
         for name in (entry.name, *entry.aliases):
-            name_words = name.lower().split()
-            if len(name_words) > len(words) and name_words[-len(words) :] == words:
+            full = name.lower().split()
+            head = full[: full.index("of")] if "of" in full else full
+            if any(len(form) > len(words) and form[-len(words) :] == words for form in (full, head)):
                 return mention.actor_id
     return None

@@ -37,6 +37,7 @@ _STATELESS = {"MIL": "REB"}
 class RoleNoun:
     match: Match[Hit]
     affiliation: str | None  # actor id of the organisation the role is held in
+    modifier_sector: str | None = None  # "rebel spokesman", "police chief": the sector of the modifier
 
 
 def resolve_entities(ctx: ArticleContext, entities: list[Mention]) -> None:
@@ -95,8 +96,10 @@ def _person(
     agent = _agent(role.match) if role else None
     if affiliated is not None and (agent is None or agent.leader):
         kind = affiliated.kind
+    elif agent is not None:
+        kind = (role.modifier_sector if role and agent.leader else None) or agent.sector
     else:
-        kind = agent.sector if agent else None
+        kind = None
     country = country or (affiliated.country if affiliated else None) or (ctx.focus if role else None)
     if role is not None:
         ctx.add(role.match.start, role.match.end, slugify(name), ROLE)
@@ -176,8 +179,15 @@ def find_role(ctx: ArticleContext, start: int, end: int) -> RoleNoun | None:
     if role is None:
         return None
     if role.affiliation is None:
-        return RoleNoun(role.match, _affiliation(ctx, role.match))
+        return RoleNoun(role.match, _affiliation(ctx, role.match), _modifier_sector(ctx, role.match))
     return role
+
+
+def _modifier_sector(ctx: ArticleContext, role: Match[Hit]) -> str | None:
+    """The sector of an agent word right before a role noun: "rebel" in "the rebel spokesman"."""
+    before = ctx.text[: role.start].rstrip()
+    modifier = next((m for m in ctx.matches if m.end == len(before) and isinstance(m.value, AgentHit)), None)
+    return _agent(modifier).sector if modifier else None
 
 
 def _role_before(ctx: ArticleContext, start: int) -> RoleNoun | None:

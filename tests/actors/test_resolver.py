@@ -1,0 +1,146 @@
+"""Actor resolution on sentences written for these tests, about conflicts other than the seed's."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sitrep.actors import ActorRegistry, actors_in
+from sitrep.records import Analysis
+
+Resolve = Callable[..., Analysis]
+
+
+def _resolved(analysis: Analysis) -> dict[str, str]:
+    """Mention text -> actor id (the last one when a text recurs)."""
+    return {m.text: m.actor_id for m in analysis.actor_mentions}
+
+
+def test_country_adjective_and_agent_make_a_state_actor(resolve: Resolve) -> None:
+    analysis = resolve("Turkish forces shelled villages near the border, and Iraqi troops moved north.")
+    found = _resolved(analysis)
+    assert found["Turkish forces"] == "turkey-military"
+    assert found["Iraqi troops"] == "iraq-military"
+    assert analysis.actors["turkey-military"].code == "TURMIL"
+
+
+def test_the_syrian_government_resolves(resolve: Resolve) -> None:
+    found = _resolved(resolve("The Syrian government rejected the proposal."))
+    assert found["Syrian government"] == "syria-government"
+
+
+def test_unqualified_agents_take_the_dominant_country(resolve: Resolve) -> None:
+    analysis = resolve(
+        "Yemeni government forces clashed with the Houthis near Taiz. The Houthis said they repelled "
+        "the attack. Residents said the regime shelled their homes, and doctors treated the wounded."
+    )
+    found = _resolved(analysis)
+    assert found["regime"] == "yemen-government"
+    assert found["Residents"] == "yemen-civilians"
+    assert found["doctors"] == "yemen-health-workers"
+    assert analysis.actors["yemen-civilians"].kind == "CVL"
+
+
+def test_without_a_dominant_country_agents_stay_generic(resolve: Resolve) -> None:
+    found = _resolved(resolve("Police detained three activists outside the court."))
+    assert found["Police"] == "police"
+    assert found["activists"] == "civilians"
+    assert found["court"] == "judiciary"
+
+
+def test_members_and_possessives_go_to_their_organisation(resolve: Resolve) -> None:
+    analysis = resolve(
+        "The Kurdish militia said two of its fighters were killed in the raid. Hamas gunmen fired at the "
+        "patrol."
+    )
+    found = _resolved(analysis)
+    militia = found["militia"]
+    assert found["its"] == militia and found["fighters"] == militia
+    assert analysis.actors[militia].kind == "REB"
+    assert found["gunmen"] == "hamas"
+
+
+def test_ad_hoc_organisation_kind_from_name_and_apposition(resolve: Resolve) -> None:
+    analysis = resolve(
+        "The Northern Shield Brigade, an armed faction based in Kirkuk, said its commander, Hassan Barzani, "
+        "had been killed. The Provincial Council of Kirkuk condemned the killing."
+    )
+    actors = analysis.actors
+    assert actors["northern-shield-brigade"].kind == "REB"
+    assert actors["hassan-barzani"].kind == "REB"  # a commander takes his organisation's sector
+    assert actors["provincial-council-of-kirkuk"].kind == "GOV"
+    assert _resolved(analysis)["armed faction"] == "northern-shield-brigade"
+
+
+def test_person_roles(resolve: Resolve) -> None:
+    analysis = resolve(
+        "A court in Bamako sentenced the rebel spokesman, Ahmed Sadiq, in absentia. Judge Mariam Traore said "
+        "the National Liberation Front had been warned. UN Secretary-General Antonio Guterres called for calm."
+    )
+    actors = analysis.actors
+    assert actors["ahmed-sadiq"].kind == "REB"
+    assert actors["mariam-traore"].kind == "JUD"
+    assert actors["antonio-guterres"].kind == "IGO"
+    assert "bamako" not in actors  # a capital city is not an actor
+
+
+def test_the_group_skips_the_subject_of_its_own_clause(resolve: Resolve) -> None:
+    analysis = resolve(
+        "The Black Banner Movement attacked an army post on Monday. The Tribal Council of Elders, which "
+        "demanded that the group be disbanded, met the governor."
+    )
+    assert _resolved(analysis)["group"] == "black-banner-movement"
+
+
+def test_the_militants_prefers_the_actor_called_militants(resolve: Resolve) -> None:
+    analysis = resolve(
+        "Iraqi troops backed by the Popular Mobilization Forces retook the town from Islamic State militants. "
+        "The militants withdrew towards the desert."
+    )
+    mentions = [m for m in analysis.actor_mentions if m.text == "militants"]
+    assert [m.actor_id for m in mentions] == ["isis", "isis"]
+
+
+def test_definite_description_of_a_named_body(resolve: Resolve) -> None:
+    analysis = resolve(
+        "The Supreme Coordination Committee of Deir Hafer issued a statement. Fighters ignored the "
+        "coordination committee."
+    )
+    assert _resolved(analysis)["coordination committee"] == "supreme-coordination-committee-of-deir-hafer"
+
+
+def test_dummy_it_is_not_an_actor(resolve: Resolve) -> None:
+    analysis = resolve("Hezbollah said it would withdraw. It seems that the talks failed.")
+    its = [m for m in analysis.actor_mentions if m.text.lower() == "it"]
+    assert [m.actor_id for m in its] == ["hezbollah"]
+
+
+def test_dated_role_follows_the_publication_date(resolve: Resolve) -> None:
+    text = "Hayat Tahrir al-Sham fighters entered the city."
+    assert resolve(text, published="2019-03-02").actors["hayat-tahrir-al-sham"].kind == "REB"
+    assert resolve(text, published="2025-02-10").actors["hayat-tahrir-al-sham"].kind == "GOV"
+
+
+def test_actors_in_a_range(resolve: Resolve) -> None:
+    analysis = resolve("Houthi rebels fired missiles at Saudi Arabia, the Saudi-led coalition said.")
+    body = analysis.article.body
+    assert actors_in(analysis, 0, len(body)) == ["houthis", "saudi-arabia", "saudi-led-coalition"]
+    assert actors_in(analysis, 0, body.index(" fired")) == ["houthis"]
+    assert actors_in(analysis, body.index("fired"), body.index("missiles")) == []
+
+
+def test_registry_without_parse_still_matches_names() -> None:
+    from sitrep.actors import ActorResolver
+    from sitrep.records import Analysis, Article
+
+    analysis = Analysis(Article(id="a", url="", title="", paragraphs=["ISIL and the Nusra Front clashed."]))
+    ActorResolver(ActorRegistry.default())(analysis)
+    assert [m.actor_id for m in analysis.actor_mentions] == ["isis", "hayat-tahrir-al-sham"]
+
+
+def test_mentions_are_ordered_and_point_into_the_body(resolve: Resolve) -> None:
+    analysis = resolve("Russian warplanes struck Idlib. The White Helmets said rescuers pulled bodies out.")
+    body = analysis.article.body
+    spans = [(m.start, m.end) for m in analysis.actor_mentions]
+    assert spans == sorted(spans)
+    assert all(body[m.start : m.end] == m.text for m in analysis.actor_mentions)
+    assert _resolved(analysis)["Russian warplanes"] == "russia-military"
