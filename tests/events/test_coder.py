@@ -69,10 +69,12 @@ def test_threat_and_threatened_attack() -> None:
     assert attack.confidence < threat.confidence
 
 
-def test_stated_intention_to_cooperate_is_agree_and_to_coerce_is_threaten() -> None:
+def test_stated_intentions_shift_as_plover_asks() -> None:
+    meet = code("The Hill Brigade will meet the Northern Front next week.", ACTORS)
+    assert [e.type for e in meet.events] == ["AGREE"]
+    assert meet.events[0].actors == ["brigade"]
     withdraw = code("The Hill Brigade will withdraw its fighters from Kessar.", ACTORS)
-    assert [e.type for e in withdraw.events] == ["AGREE"]
-    assert withdraw.events[0].actors == ["brigade"]
+    assert [e.type for e in withdraw.events] == ["CONCEDE"]
     curfew = code("The Interior Ministry plans to impose a curfew on the town.", ACTORS)
     assert [e.type for e in curfew.events] == ["THREATEN"]
 

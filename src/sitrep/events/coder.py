@@ -18,10 +18,19 @@ from sitrep.events.details import DetailReader
 from sitrep.events.lexicon import Lexicon, Sense, default_lexicon
 from sitrep.events.matching import Trigger, find_triggers
 from sitrep.events.modality import ModalityReader, Status
-from sitrep.events.syntax import direct_object, first_child, is_passive, is_root, is_verb
+from sitrep.events.syntax import (
+    direct_object,
+    first_child,
+    is_passive,
+    is_root,
+    is_verb,
+    lemma,
+    path_to_root,
+)
 from sitrep.records import Analysis, Event
 
 MAX_SENTENCE_TOKENS = 250  # longer "sentences" are debris (tables, lists, markup) and are not coded
+SUBORDINATE_LINKS = {"advcl", "relcl", "acl"}
 MERGE_LINKS = {"advcl", "xcomp", "conj", "dobj", "pobj", "prep", "acl", "pcomp", "npadvmod", "ccomp", "nsubj"}
 
 
@@ -33,6 +42,7 @@ class Candidate:
     cameo: str | None
     participants: Participants
     status: Status
+    prominent: bool  # a verb, or a noun that is its clause's predicate
     governed_by: list[Candidate] = field(default_factory=list)
     merged: list[Candidate] = field(default_factory=list)
 
@@ -77,6 +87,7 @@ class EventCoder:
     def code_sentence(self, sentence: Span, reader: ArgumentReader, analysis: Analysis) -> list[Event]:
         candidates = [self.candidate(t, reader) for t in find_triggers(sentence, self.lexicon)]
         link_governors(candidates)
+        candidates = [c for c in candidates if not standing_in_for_others(c, candidates)]
         for candidate in candidates:
             self.fill_alleged_actors(candidate, reader)
             self.shift_type(candidate)
@@ -92,8 +103,17 @@ class EventCoder:
             participants = reader.noun_participants(token, sense.reciprocal, accused=[])
         else:
             participants = reader.verb_participants(token, sense.reciprocal)
+        for word in trigger.used:  # "suspension of air links with Serbia", "broke off talks with X"
+            participants.add_recipients(reader.prep_participants(word))
         status = self.modality.status(token)
-        return Candidate(trigger, sense.type, sense.mode, sense.cameo, participants, status)
+        prominent = not trigger.is_nominal or self.served_by_support_verb(token)
+        return Candidate(trigger, sense.type, sense.mode, sense.cameo, participants, status, prominent)
+
+    def served_by_support_verb(self, noun: Token) -> bool:
+        """A noun that is the object of a support verb is the clause's predicate ("announced a
+        suspension of links", "held talks")."""
+        head = noun.head
+        return noun.dep_ in ("dobj", "obj") and is_verb(head) and lemma(head) in self.grammar.support_verbs
 
     def fill_alleged_actors(self, candidate: Candidate, reader: ArgumentReader) -> None:
         """The accused is the actor of what they are accused of ("X was accused of the bombings")."""
@@ -186,6 +206,11 @@ def link_governors(candidates: list[Candidate]) -> None:
         candidate.governed_by = [by_token[g.i] for g in candidate.status.governors if g.i in by_token]
 
 
+def standing_in_for_others(candidate: Candidate, candidates: list[Candidate]) -> bool:
+    """A fallback trigger ("promised") gives way when an event depends on it ("promised aid")."""
+    return candidate.trigger.sense.fallback and any(candidate in c.governed_by for c in candidates)
+
+
 def merge(candidates: list[Candidate]) -> list[Candidate]:
     """Fold a trigger into the one it depends on when both report the same event type
     ("refused to meet" is one REJECT; "attacked the camp, killing 156" one ASSAULT)."""
@@ -217,7 +242,7 @@ def nearest_same_type(candidate: Candidate, by_token: dict[int, Candidate]) -> C
 
 def confidence(candidate: Candidate) -> float:
     """A score for ranking events of one sentence: reported, verbal, realis and well-argued events first."""
-    score = 0.75 if is_verb(candidate.token) else 0.6
+    score = 0.75 if candidate.prominent else 0.6
     if candidate.governed_by:
         score -= 0.15
     if candidate.hypothetical:
@@ -230,4 +255,19 @@ def confidence(candidate: Candidate) -> float:
         score -= 0.1
     if candidate.participants.recipients:
         score += 0.05
+    score -= 0.12 * min(subordination(candidate.token), 2)
     return round(min(max(score, 0.05), 0.95), 2)
+
+
+def subordination(token: Token) -> int:
+    """How many adverbial, relative or adjunct layers a trigger sits under ("after X shot down a jet")."""
+    depth = 0
+    for child, head in path_to_root(token):
+        if (
+            child.dep_ in SUBORDINATE_LINKS
+            or child.dep_ == "prep"
+            and not is_verb(head)
+            and head.dep_ not in ("dobj", "nsubj", "nsubjpass")
+        ):
+            depth += 1
+    return depth

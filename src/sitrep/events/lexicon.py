@@ -59,35 +59,50 @@ class Sense:
     mode: str | None = None
     cameo: str | None = None
     reciprocal: bool = False
+    partner: bool = False  # a reciprocal verb needs someone to do it with
+    fallback: bool = False  # only when no other event depends on this word
     transitive: bool | None = None  # True: needs a direct object; False: must have none
     voice: str | None = None  # "active" or "passive"
     clause: bool = False  # needs a clausal complement ("declined to comment" is no REJECT)
     plural: bool = False  # noun only in the plural ("talks", "sanctions")
+    clause_modal: tuple[str, ...] = ()  # needs a clausal complement with one of these modals
     object_in: tuple[str, ...] = ()
     subject_in: tuple[str, ...] = ()
 
     @property
     def specificity(self) -> int:
-        constraints = sum(
-            bool(c) for c in (self.object_in, self.subject_in, self.clause, self.voice, self.transitive)
+        conditions = (
+            self.object_in,
+            self.subject_in,
+            self.clause,
+            self.clause_modal,
+            self.voice,
+            self.transitive,
         )
+        constraints = sum(bool(c) for c in conditions)
         # a literal word is more specific than a class ("lift blockade" before "lift &RESTRICTION")
         words = sum(8 if d.startswith("&") else 10 for d in self.dependents)
         return words + constraints
 
 
-SENSE_KEYS = {
-    "type",
-    "mode",
-    "cameo",
-    "reciprocal",
-    "transitive",
-    "voice",
-    "clause",
-    "plural",
-    "object_in",
-    "subject_in",
-}
+SENSE_KEYS = set(
+    [
+        "type",
+        "mode",
+        "cameo",
+        "reciprocal",
+        "partner",
+        "fallback",
+        "transitive",
+        "voice",
+        "clause",
+        "clause_modal",
+        "plural",
+        "object_in",
+        "subject_in",
+    ]
+)
+PATTERN_PREPOSITIONS = {"of", "for", "to", "with", "against", "on", "in", "into", "from", "at"}
 
 
 def parse_sense(
@@ -99,8 +114,9 @@ def parse_sense(
     if spec.get("type") not in types:
         raise ValueError(f"trigger {pattern!r}: unknown PLOVER type {spec.get('type')!r}")
     words = pattern.split()
-    head = words[0] if part_of_speech == "verb" else words[-1]
-    dependents = tuple(words[1:] if part_of_speech == "verb" else words[:-1])
+    position = head_position(words, part_of_speech)
+    head = words[position]
+    dependents = tuple(words[:position] + words[position + 1 :])
     return Sense(
         pattern=pattern,
         head=head,
@@ -109,13 +125,25 @@ def parse_sense(
         mode=spec.get("mode"),
         cameo=str(spec["cameo"]) if spec.get("cameo") is not None else None,
         reciprocal=bool(spec.get("reciprocal", False)),
+        partner=bool(spec.get("partner", False)),
+        fallback=bool(spec.get("fallback", False)),
         transitive=spec.get("transitive"),
         voice=spec.get("voice"),
         clause=bool(spec.get("clause", False)),
         plural=bool(spec.get("plural", False)),
+        clause_modal=tuple(spec.get("clause_modal", ())),
         object_in=tuple(spec.get("object_in", ())),
         subject_in=tuple(spec.get("subject_in", ())),
     )
+
+
+def head_position(words: list[str], part_of_speech: str) -> int:
+    """Verb phrases are head-first ("blow up"); noun phrases head-final ("car bomb") except before a
+    preposition ("state of emergency", "suspension of ties")."""
+    if part_of_speech == "verb":
+        return 0
+    before_preposition = [i - 1 for i, w in enumerate(words) if w in PATTERN_PREPOSITIONS and i > 0]
+    return before_preposition[0] if before_preposition else len(words) - 1
 
 
 def index_senses(
@@ -133,6 +161,7 @@ def index_senses(
 @dataclass(frozen=True)
 class Grammar:
     governors: dict[str, str]
+    deontic_auxiliaries: frozenset[str]
     future_auxiliaries: frozenset[str]
     future_phrases: tuple[str, ...]
     intent_shift: dict[str, str]
@@ -164,6 +193,7 @@ def parse_grammar(data: dict[str, Any]) -> Grammar:
 
     return Grammar(
         governors={str(k): str(v) for k, v in data["governors"].items()},
+        deontic_auxiliaries=words("deontic_auxiliaries"),
         future_auxiliaries=words("future_auxiliaries"),
         future_phrases=tuple(data["future_phrases"]),
         intent_shift=dict(data["intent_shift"]),

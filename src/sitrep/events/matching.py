@@ -41,7 +41,7 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
     found: list[Trigger] = []
     for wanted in (is_verb, is_noun):
         for token in sentence:
-            if token.i in claimed or not wanted(token):
+            if token.i in claimed or not wanted(token) or is_adjectival(token):
                 continue
             senses = (
                 lexicon.verb_senses(lemma(token)) if wanted is is_verb else lexicon.noun_senses(lemma(token))
@@ -51,6 +51,12 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
                 found.append(trigger)
                 claimed.update(t.i for t in (token, *trigger.used))
     return sorted(found, key=lambda t: t.token.i)
+
+
+def is_adjectival(token: Token) -> bool:
+    """A participle used as an adjective names a state, not an event ("alleged bombers", "the besieged
+    town", "detained activists")."""
+    return token.dep_ == "amod" and token.tag_ in ("VBN", "VBD", "JJ")
 
 
 def best_match(token: Token, senses: tuple[Sense, ...], lexicon: Lexicon) -> Trigger | None:
@@ -94,6 +100,8 @@ def matches_word(token: Token, allowed: frozenset[str]) -> bool:
 def conditions_hold(token: Token, sense: Sense, lexicon: Lexicon) -> bool:
     obj = direct_object(token)
     checks = (
+        not sense.partner or has_partner(token),
+        not sense.clause_modal or clause_has_modal(token, sense.clause_modal),
         sense.transitive is None or (obj is not None) == sense.transitive,
         sense.voice is None or (sense.voice == "passive") == is_passive(token),
         not sense.clause or has_clause(token),
@@ -104,10 +112,30 @@ def conditions_hold(token: Token, sense: Sense, lexicon: Lexicon) -> bool:
     return all(checks)
 
 
+def has_partner(verb: Token) -> bool:
+    """Someone to meet or negotiate with: an object, a "with"/"between" phrase, or a plural or
+    coordinated subject."""
+    if direct_object(verb) is not None or any(
+        p.lower_ in ("with", "between", "among") for p in verb.children
+    ):
+        return True
+    subject = first_child(verb, "nsubj")
+    return subject is not None and (subject.tag_ in ("NNS", "NNPS") or bool(subject.conjuncts))
+
+
+def clause_has_modal(verb: Token, modals: tuple[str, ...]) -> bool:
+    """A reported clause whose own subject is told what it must do ("said that Libya must hand over")."""
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        has_modal = any(a.lower_ in modals for a in clause.children if a.dep_ == "aux")
+        if has_modal and first_child(clause, "nsubj", "nsubjpass") is not None:
+            return True
+    return False
+
+
 def word_in(token: Token | None, words: tuple[str, ...], lexicon: Lexicon) -> bool:
-    """True when the token (or a compound before it) is one of the words or class members."""
+    """True when the head of the phrase is one of the words or class members (a multi-word member such
+    as "peacekeeping force" needs its modifiers too; "refugee agency" is no person)."""
     if token is None:
         return False
     allowed = frozenset().union(*(lexicon.members(w) for w in words))
-    candidates = [token, *(c for c in token.children if c.dep_ == "compound")]
-    return any(matches_word(t, allowed) for t in candidates)
+    return matches_word(token, allowed)

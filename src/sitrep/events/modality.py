@@ -58,8 +58,19 @@ class ModalityReader:
                 status.alleged = True
             elif child.dep_ == "aux" and word in self.grammar.future_auxiliaries:
                 status.intent = True
-            elif child.dep_ == "mark" and word in self.grammar.conditional_markers:
+            elif (
+                child.dep_ == "aux"
+                and word in self.grammar.deontic_auxiliaries
+                or child.dep_ == "mark"
+                and word in self.grammar.conditional_markers
+            ):
                 status.hypothetical = True
+            elif child.dep_ == "advcl" and self.is_condition(child):
+                # "will halt mediation if ...", "may attack unless ...": a conditional commitment
+                status.intent = True
+
+    def is_condition(self, clause: Token) -> bool:
+        return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children)
 
     def climb(self, trigger: Token, status: Status) -> None:
         child = trigger
