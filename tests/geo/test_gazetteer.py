@@ -1,0 +1,46 @@
+import time
+
+from sitrep.geo import Gazetteer
+from sitrep.geo.build import SKELETON
+
+SYRIA_CAPITAL_REGION = {"Dimashq", "Rīf Dimashq"}
+
+
+def test_seed_places_resolve_inside_damascus_governorates(gazetteer: Gazetteer) -> None:
+    for name in ("Duma", "Douma", "Dūmā", "Damascus", "Eastern Ghouta", "Zamalka", "Jobar"):
+        best = gazetteer.lookup(name)[0]
+        assert best.country == "SY", name
+        assert best.admin1 in SYRIA_CAPITAL_REGION, (name, best.admin1)
+
+
+def test_spelling_variants_find_the_same_town(gazetteer: Gazetteer) -> None:
+    ids = {gazetteer.lookup(name)[0].id for name in ("Irbin", "Arbeen", "‘Irbīn")}
+    assert len(ids) == 1
+    assert gazetteer.lookup("al-Yarmouk")[0].id == gazetteer.lookup("Yarmouk")[0].id
+
+
+def test_countries_admin_areas_and_demonyms(gazetteer: Gazetteer) -> None:
+    syria = gazetteer.lookup("Syria")[0]
+    assert (syria.feature, syria.country) == ("country", "SY")
+    assert gazetteer.lookup("Syrians")[0].id == syria.id
+    assert gazetteer.lookup("Rif Dimashq")[0].feature == "admin1"
+    assert gazetteer.lookup("Rapides Parish")[0].admin1 == "Louisiana"
+    assert gazetteer.lookup("U.S.")[0].country == "US"
+
+
+def test_a_town_outranks_the_division_named_after_it(gazetteer: Gazetteer) -> None:
+    assert gazetteer.lookup("Aleppo")[0].feature == "city"
+
+
+def test_loose_transliteration_matches_come_only_without_a_closer_one(gazetteer: Gazetteer) -> None:
+    assert gazetteer.lookup("Xq") == []
+    assert all(c.place.name != "Kosovo" for c in gazetteer.candidates("Kosovo Polje"))
+    assert gazetteer.candidates("Qwxzzyv")[0].kind == SKELETON  # only loose matches for a non-name
+
+
+def test_an_existing_gazetteer_opens_fast(gazetteer: Gazetteer) -> None:
+    started = time.perf_counter()
+    reopened = Gazetteer.open(gazetteer.path)
+    reopened.lookup("Damascus")
+    assert time.perf_counter() - started < 1.0
+    reopened.close()

@@ -1,0 +1,27 @@
+"""Resolution uses the article's context: apposition, co-occurring places, datelines."""
+
+from sitrep.geo import Gazetteer, Geoparser
+
+
+def _resolve(gazetteer: Gazetteer, text: str, names: list[str]) -> list[str | None]:
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    places = Geoparser(gazetteer).resolve_spans(text, spans)
+    return [f"{p.country}/{p.admin1}" if p else None for p in places]
+
+
+def test_apposition_picks_the_town_in_the_named_state(gazetteer: Gazetteer) -> None:
+    resolved = _resolve(gazetteer, "A fire in Alexandria, La., destroyed a home.", ["Alexandria", "La."])
+    assert resolved[0] == "US/Louisiana"
+
+
+def test_co_occurring_places_pull_an_ambiguous_name_to_their_country(gazetteer: Gazetteer) -> None:
+    text = "Police in Damascus, Maryland, and in nearby Gaithersburg, Montgomery County, said."
+    resolved = _resolve(gazetteer, text, ["Damascus", "Gaithersburg", "Montgomery County"])
+    assert resolved[0] == "US/Maryland"
+    assert _resolve(gazetteer, "Shelling hit Damascus.", ["Damascus"]) == ["SY/Dimashq"]
+
+
+def test_a_toponym_the_gazetteer_lacks_gets_the_article_focus(gazetteer: Gazetteer) -> None:
+    text = "In Duma, a car bomb hit Qwxzzyv Square. Duma was shelled again."
+    resolved = _resolve(gazetteer, text, ["Duma", "Qwxzzyv Square"])
+    assert resolved[1] == resolved[0] == "SY/Rīf Dimashq"
