@@ -12,7 +12,7 @@ from sitrep.events.matching import Trigger
 from sitrep.events.syntax import lemma, own_clause
 from sitrep.events.temporal import event_date
 
-GENERIC_ASSAULT_MODES = {None, "beat", "destroy"}
+GENERIC_ASSAULT_MODES = {None, "destroy"}
 OVERRIDING_MODES = {"suicide-attack", "unconventional"}  # say more than any weapon named with them
 VIOLENT_TYPES = {"ASSAULT", "COERCE", "PROTEST"}
 
@@ -40,7 +40,7 @@ class DetailReader:
                 p.search(text) for p in patterns
             ):
                 return cue_mode
-        if self.victim_is_official(trigger.token):
+        if mode in GENERIC_ASSAULT_MODES and self.victim_is_official(trigger.token):
             return "targeted"
         return mode
 

@@ -18,6 +18,37 @@ from sitrep.events.syntax import (
     phrase_scope,
 )
 
+QUANTITY_NOUNS = {
+    "hundred",
+    "thousand",
+    "dozen",
+    "score",
+    "million",
+    "number",
+    "group",
+    "lot",
+    "couple",
+    "batch",
+    "handful",
+    "team",
+    "unit",
+    "contingent",
+    "battalion",
+    "convoy",
+    "planeload",
+    "shipment",
+}
+INFLECTIONS = (
+    ("ied", "y"),
+    ("ies", "y"),
+    ("ed", ""),
+    ("ed", "e"),
+    ("ing", ""),
+    ("ing", "e"),
+    ("es", ""),
+    ("s", ""),
+)
+
 
 @dataclass(frozen=True)
 class Trigger:
@@ -43,9 +74,8 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
         for token in sentence:
             if token.i in claimed or not wanted(token) or is_adjectival(token):
                 continue
-            senses = (
-                lexicon.verb_senses(lemma(token)) if wanted is is_verb else lexicon.noun_senses(lemma(token))
-            )
+            lookup = lexicon.verb_senses if wanted is is_verb else lexicon.noun_senses
+            senses = next((s for form in base_forms(token) if (s := lookup(form))), ())
             trigger = best_match(token, senses, lexicon)
             if trigger is not None:
                 found.append(trigger)
@@ -53,10 +83,24 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
     return sorted(found, key=lambda t: t.token.i)
 
 
+def base_forms(token: Token) -> list[str]:
+    """The lemma, then guesses from the inflected form for when the tagger's lemma is wrong ("staged"
+    lemmatised as "stag"): -ed, -d, -ing, -s, -es, -ies, doubled final consonants."""
+    word = token.lower_
+    forms = [lemma(token), word]
+    for suffix, replacement in INFLECTIONS:
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)] + replacement
+            forms.append(stem)
+            if replacement == "" and len(stem) > 2 and stem[-1] == stem[-2]:
+                forms.append(stem[:-1])
+    return list(dict.fromkeys(forms))
+
+
 def is_adjectival(token: Token) -> bool:
     """A participle used as an adjective names a state, not an event ("alleged bombers", "the besieged
     town", "detained activists")."""
-    return token.dep_ == "amod" and token.tag_ in ("VBN", "VBD", "JJ")
+    return token.dep_ == "amod" and token.tag_ in ("VBN", "VBD", "VBG", "JJ")
 
 
 def best_match(token: Token, senses: tuple[Sense, ...], lexicon: Lexicon) -> Trigger | None:
@@ -113,11 +157,8 @@ def conditions_hold(token: Token, sense: Sense, lexicon: Lexicon) -> bool:
 
 
 def has_partner(verb: Token) -> bool:
-    """Someone to meet or negotiate with: an object, a "with"/"between" phrase, or a plural or
-    coordinated subject."""
-    if direct_object(verb) is not None or any(
-        p.lower_ in ("with", "between", "among") for p in verb.children
-    ):
+    """Someone to meet or negotiate with: a "with"/"between" phrase, or a plural or coordinated subject."""
+    if any(p.lower_ in ("with", "between", "among") for p in verb.children):
         return True
     subject = first_child(verb, "nsubj")
     return subject is not None and (subject.tag_ in ("NNS", "NNPS") or bool(subject.conjuncts))
@@ -138,4 +179,15 @@ def word_in(token: Token | None, words: tuple[str, ...], lexicon: Lexicon) -> bo
     if token is None:
         return False
     allowed = frozenset().union(*(lexicon.members(w) for w in words))
-    return matches_word(token, allowed)
+    return matches_word(quantified(token), allowed)
+
+
+def quantified(token: Token) -> Token:
+    """What a quantity phrase counts: "hundreds of civilians" is about civilians."""
+    if token.like_num or lemma(token) in QUANTITY_NOUNS:
+        counted = next(
+            (o for p in token.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"), None
+        )
+        if counted is not None:
+            return counted
+    return token
