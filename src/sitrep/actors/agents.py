@@ -28,10 +28,8 @@ from sitrep.records import ActorMention
 
 # A determiner, then up to two lower-case modifiers: "the group", "the armed group", not "the Kurdish
 # militia" (a qualified noun, not an anaphor).
+_DETERMINER_REACH = 48  # characters: a determiner and two modifiers
 _DEFINITE = re.compile(r"(?:^|\W)(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?:[a-z][a-z-]*\s+){0,2}$")
-# Between a qualifier and its agent noun, when they touch: a possessive at most. Modifiers in between
-# ("Turkish special forces") are found through the parse.
-_QUALIFIER_GAP = re.compile(r"^(?:['’]s)?\s*$")
 _QUALIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 _NOUN_TAGS = frozenset({"NOUN", "PROPN"})
 PRONOUNS = {"it": "it", "its": "it", "itself": "it", "they": "they", "them": "they", "their": "they"}
@@ -71,7 +69,7 @@ def _resolve_agent(ctx: ArticleContext, match: Match[Hit], agent: Agent) -> None
         _learn_kind(ctx, appositive, agent)
         ctx.add(match.start, match.end, appositive, ROLE)
         return
-    if _DEFINITE.search(ctx.text[: match.start]):
+    if _DEFINITE.search(ctx.text, max(match.start - _DETERMINER_REACH, 0), match.start):
         target = definite_description(ctx, match.start, match.end)
         if target is None and agent.anaphor and _qualifier(ctx, match) is None:
             target = resolve_anaphor(ctx, match.start, match.end, agent.anaphor)
@@ -111,11 +109,11 @@ def _qualified(ctx: ArticleContext, owner: ActorEntry, agent: Agent) -> str:
 
 
 def _qualifier(ctx: ArticleContext, match: Match[Hit]) -> ActorMention | None:
-    """The actor mention that qualifies an agent noun, by adjacency or by the parse."""
-    for mention in reversed(ctx.before(match.start)):
-        if _QUALIFIER_GAP.match(ctx.text[mention.end : match.start]):
-            return mention
-        break
+    """The actor mention that qualifies an agent noun: one touching it ("Hezbollah mercenaries", "the
+    regime's soldiers") or, through the parse, a modifier ("Turkish special forces")."""
+    touching = ctx.ending_at(ctx.end_before(match.start, possessive=True))
+    if touching is not None:
+        return touching
     span = ctx.span(match.start, match.end)
     if span is None:
         return None

@@ -22,6 +22,8 @@ RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
 _DECAY = 0.5
 _SUBJECT_WEIGHT = 2.0
 _ECHO_WEIGHT = 2.0
+_WINDOW = 8  # sentences looked back; a mention further away weighs under 0.004
+_DESCRIPTION_WINDOW = 40  # sentences a definite description ("the judicial body") reaches back
 _MIN_SALIENCE = 0.05  # about four sentences back for a single mention
 _PRONOUN_MIN_SALIENCE = 0.24  # pronouns reach back about two sentences
 
@@ -69,7 +71,7 @@ def ranked(ctx: ArticleContext, position: int, same_words: str = "") -> list[tup
     scores: dict[str, float] = {}
     latest: dict[str, int] = {}
     echoed: set[str] = set()
-    for mention in ctx.before(position):
+    for mention in ctx.before(position, since=ctx.sentence_start(here - _WINDOW)):
         if same_words and mention.text.lower() == same_words.lower():
             echoed.add(mention.actor_id)
         if not ctx.counts_for_salience(mention):
@@ -148,7 +150,12 @@ def definite_description(ctx: ArticleContext, start: int, end: int) -> str | Non
     words = ctx.text[start:end].lower().split()
     if not words:
         return None
-    for mention in reversed(ctx.before(start)):
+    seen: set[str] = set()
+    since = ctx.sentence_start(ctx.sentence_of(start) - _DESCRIPTION_WINDOW)
+    for mention in reversed(ctx.before(start, since)):
+        if mention.actor_id in seen:
+            continue
+        seen.add(mention.actor_id)
         entry = ctx.entry(mention.actor_id)
         for name in (entry.name, *entry.aliases):
             full = name.lower().split()

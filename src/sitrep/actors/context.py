@@ -1,18 +1,20 @@
 """What the actor resolver knows about one article while it works: text, parse, matches, mentions.
 
 Actors met only in this article (ad-hoc entities, composites such as "Syrian rebels") live in `local`,
-not in the shared registry, so that one article never changes how the next is read.
+not in the shared registry, so that one article never changes how the next is read. Mentions never
+overlap and are kept sorted, so that every lookup by position is a binary search: resolution stays
+linear in the length of the article.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from sitrep.actors.matcher import Match
-from sitrep.actors.registry import ActorEntry, ActorRegistry, Hit
+from sitrep.actors.registry import ActorEntry, ActorRegistry, AgentHit, Hit, NameHit
 from sitrep.records import ActorMention
 
 # How a mention was found. Names, entities and sector agents ("the regime") add the text to the
@@ -27,14 +29,18 @@ class ArticleContext:
     text: str
     doc: Any  # spaCy Doc over `text`, or None when the article was not parsed
     day: date | None
-    matches: list[Match[Hit]]
+    matches: list[Match[Hit]]  # dictionary matches, sorted and non-overlapping
     focus: str | None = None  # ISO alpha-3 of the country the article is about, when one dominates
     mentions: dict[tuple[int, int], ActorMention] = field(default_factory=dict)
     how: dict[tuple[int, int], str] = field(default_factory=dict)
     local: dict[str, ActorEntry] = field(default_factory=dict)
+    _keys: list[tuple[int, int]] = field(default_factory=list)  # mention spans, sorted
+    _by_end: dict[int, tuple[int, int]] = field(default_factory=dict)
+    _match_starts: list[int] = field(default_factory=list)
     _sentence_starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        self._match_starts = [match.start for match in self.matches]
         if self.doc is not None and self.doc.has_annotation("SENT_START"):
             self._sentence_starts = [sentence.start_char for sentence in self.doc.sents]
 
@@ -50,36 +56,86 @@ class ArticleContext:
 
     # --- mentions ------------------------------------------------------------------------------
     def add(self, start: int, end: int, actor_id: str, how: str) -> None:
-        """Record a mention; a span already resolved keeps its first resolution."""
-        key = (start, end)
-        if key in self.mentions or self.overlapping(start, end):
+        """Record a mention unless it overlaps one already made (the first resolution stands)."""
+        if self.overlapping(start, end):
             return
+        key = (start, end)
         self.mentions[key] = ActorMention(start, end, self.text[start:end], actor_id)
         self.how[key] = how
+        self._by_end[end] = key
+        insort(self._keys, key)
 
     def replace(self, start: int, end: int, actor_id: str, how: str) -> None:
         """Record a mention, dropping those it overlaps (a composite swallowing its country)."""
-        for key in [key for key in self.mentions if key[0] < end and start < key[1]]:
-            del self.mentions[key]
-            del self.how[key]
+        for mention in self.overlapping(start, end):
+            key = (mention.start, mention.end)
+            del self.mentions[key], self.how[key], self._by_end[mention.end]
+            self._keys.remove(key)
         self.add(start, end, actor_id, how)
 
     def overlapping(self, start: int, end: int) -> list[ActorMention]:
-        return [m for m in self.mentions.values() if m.start < end and start < m.end]
+        index = max(bisect_left(self._keys, (start, start)) - 1, 0)
+        found = []
+        for key in self._keys[index:]:
+            if key[0] >= end:
+                break
+            if start < key[1]:
+                found.append(self.mentions[key])
+        return found
 
     def at(self, start: int, end: int) -> list[ActorMention]:
         """Mentions lying inside [start, end), in text order."""
-        return sorted((m for m in self.mentions.values() if start <= m.start and m.end <= end), key=_order)
+        index = bisect_left(self._keys, (start, start))
+        return [self.mentions[key] for key in self._keys[index:] if key[0] < end and key[1] <= end]
 
-    def before(self, position: int) -> list[ActorMention]:
-        return sorted((m for m in self.mentions.values() if m.end <= position), key=_order)
+    def before(self, position: int, since: int = 0) -> list[ActorMention]:
+        """Mentions ending by `position` (and starting at `since` or later), in text order."""
+        first = bisect_left(self._keys, (since, since))
+        last = bisect_right(self._keys, (position, position))
+        return [self.mentions[key] for key in self._keys[first:last] if key[1] <= position]
+
+    def end_before(self, position: int, comma: bool = False, possessive: bool = False) -> int:
+        """Where the word before `position` ends, skipping spaces and, if asked, one comma or a
+        possessive 's: the end of "judge" in "judge, Anas", of "Ghouta" in "Ghouta's body"."""
+        while position and self.text[position - 1].isspace():
+            position -= 1
+        if comma and position and self.text[position - 1] == ",":
+            return self.end_before(position - 1)
+        if possessive and self.text[max(position - 2, 0) : position] in ("'s", "’s"):
+            return self.end_before(position - 2)
+        return position
+
+    def ending_at(self, position: int) -> ActorMention | None:
+        key = self._by_end.get(position)
+        return self.mentions[key] if key else None
 
     def counts_for_salience(self, mention: ActorMention) -> bool:
         """Role nouns and members sit next to the mention of their actor and would count it twice."""
         return self.how[mention.start, mention.end] not in (ROLE, MEMBER)
 
     def ordered(self) -> list[ActorMention]:
-        return sorted(self.mentions.values(), key=_order)
+        return [self.mentions[key] for key in self._keys]
+
+    # --- dictionary matches ---------------------------------------------------------------------
+    def matches_in(self, start: int, end: int) -> list[Match[Hit]]:
+        """Dictionary matches overlapping [start, end)."""
+        index = max(bisect_left(self._match_starts, start) - 1, 0)
+        found = []
+        for match in self.matches[index:]:
+            if match.start >= end:
+                break
+            if start < match.end:
+                found.append(match)
+        return found
+
+    def names_in(self, start: int, end: int) -> list[Match[Hit]]:
+        return [m for m in self.matches_in(start, end) if isinstance(m.value, NameHit)]
+
+    def agents_in(self, start: int, end: int) -> list[Match[Hit]]:
+        return [m for m in self.matches_in(start, end) if isinstance(m.value, AgentHit)]
+
+    def agent_ending_at(self, position: int) -> Match[Hit] | None:
+        return next((m for m in self.agents_in(position - 1, position) if m.end == position), None)
 
     # --- parse helpers -------------------------------------------------------------------------
     def span(self, start: int, end: int) -> Any:
@@ -91,6 +147,8 @@ class ArticleContext:
     def sentence_of(self, position: int) -> int:
         return max(bisect_right(self._sentence_starts, position) - 1, 0)
 
-
-def _order(mention: ActorMention) -> tuple[int, int]:
-    return (mention.start, mention.end)
+    def sentence_start(self, index: int) -> int:
+        """Where sentence `index` starts (0 before the first, or without a parse)."""
+        if not self._sentence_starts or index <= 0:
+            return 0
+        return self._sentence_starts[min(index, len(self._sentence_starts) - 1)]

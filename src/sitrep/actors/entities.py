@@ -11,13 +11,13 @@ role; leaders take their organisation's sector, other roles their own.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from sitrep.actors.anaphora import resolve_pronoun
 from sitrep.actors.context import ENTITY, ROLE, ArticleContext
 from sitrep.actors.matcher import Match, PhraseMatcher
-from sitrep.actors.registry import ActorEntry, Agent, AgentHit, Hit, NameHit, Role, slugify
+from sitrep.actors.registry import ActorEntry, Agent, AgentHit, Hit, Role, slugify
 from sitrep.records import Mention
 
 ACTOR_LABELS = frozenset({"ORG", "NORP", "PERSON"})
@@ -31,6 +31,8 @@ _TRAILING = re.compile(r"(?:['’]s?|[\s,.;:!?)\"“”])+$")
 # A sector inferred from an ad-hoc name's agent words when no country is named in it: an army that
 # belongs to no state is an armed group.
 _STATELESS = {"MIL": "REB"}
+_OF_THE = re.compile(r"\bof\s+(?:the\s+)?$")
+_POSSESSIVE_PRONOUN = re.compile(r"\b(its|their)\s+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,7 @@ class RoleNoun:
 
 def resolve_entities(ctx: ArticleContext, entities: list[Mention]) -> None:
     """Ad-hoc actors for entities: organisations first, then people, whose roles may refer to them."""
-    places = [e.text for e in entities if e.label in PLACE_LABELS]
+    places = _place_word_runs(e.text for e in entities if e.label in PLACE_LABELS)
     capitals = ctx.registry.capitals()
     candidates = []
     for entity in entities:
@@ -54,8 +56,12 @@ def resolve_entities(ctx: ArticleContext, entities: list[Mention]) -> None:
             continue
         if not _is_place(ctx, entity, start, end, places):
             candidates.append((entity, start, end))
-    organisations = [c for c in candidates if c[0].label != "PERSON" and find_role(ctx, c[1], c[2]) is None]
-    people = [c for c in candidates if c not in organisations]
+    organisations: list[tuple[Mention, int, int]] = []
+    people: list[tuple[Mention, int, int]] = []
+    for candidate in candidates:
+        entity, start, end = candidate
+        is_organisation = entity.label != "PERSON" and find_role(ctx, start, end) is None
+        (organisations if is_organisation else people).append(candidate)
     created = [
         entry for entity, start, end in organisations + people if (entry := _add(ctx, entity, start, end))
     ]
@@ -71,7 +77,7 @@ def _add(ctx: ArticleContext, entity: Mention, start: int, end: int) -> ActorEnt
 
 def _entity_actor(ctx: ArticleContext, entity: Mention, start: int, end: int) -> ActorEntry | None:
     """The actor an entity names, or None when the dictionary already covers it."""
-    names = [m for m in ctx.matches if isinstance(m.value, NameHit) and m.start < end and start < m.end]
+    names = ctx.names_in(start, end)
     countries = [m for m in names if ctx.entry(m.value.actor_id).default.kind is None]  # type: ignore[union-attr]
     text = ctx.text[start:end]
     if len(countries) < len(names) or any(m.start == start and m.end == end for m in names):
@@ -107,7 +113,7 @@ def _person(
 
 
 def _name_right_before(ctx: ArticleContext, start: int) -> str | None:
-    owner = _mention_ending_at(ctx, len(re.sub(r"(?:['’]s)?\s+$", "", ctx.text[:start])))
+    owner = ctx.ending_at(ctx.end_before(start, possessive=True))
     if owner is None or ctx.entry(owner.actor_id).type == "person":
         return None
     return str(owner.actor_id)
@@ -120,7 +126,7 @@ def _code(country: str | None, kind: str | None) -> str | None:
 def _kind_from_words(ctx: ArticleContext, start: int, end: int, named_country: bool) -> str | None:
     """The sector an organisation's name tells: its last agent word ("Unified Judicial Body"), else a
     word typical of names ("Brigade"), else an agent phrase in apposition ("X, an armed faction")."""
-    inside = [m for m in ctx.matches if isinstance(m.value, AgentHit) and start <= m.start and m.end <= end]
+    inside = [m for m in ctx.agents_in(start, end) if start <= m.start and m.end <= end]
     sectors = [m.value.agent.sector for m in inside if m.value.agent.sector]  # type: ignore[union-attr]
     words = [word.lower() for word in re.findall(r"[^\W_]+", ctx.text[start:end])]
     named = [ctx.registry.name_words[word] for word in reversed(words) if word in ctx.registry.name_words]
@@ -159,11 +165,19 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _is_place(ctx: ArticleContext, entity: Mention, start: int, end: int, places: list[str]) -> bool:
+def _place_word_runs(places: Iterable[str]) -> set[str]:
+    """Every run of consecutive words in the place names: "Eastern Ghouta" -> Eastern, Ghouta, both."""
+    runs: set[str] = set()
+    for place in set(places):
+        words = place.split()
+        runs.update(" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1))
+    return runs
+
+
+def _is_place(ctx: ArticleContext, entity: Mention, start: int, end: int, places: set[str]) -> bool:
     """An ORG or PERSON that is really part of a place name ("Ghouta" of "Eastern Ghouta"), or a
     person "in" somewhere (a market called "Souq Al Hal")."""
-    name = ctx.text[start:end]
-    if any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", place) for place in places):
+    if " ".join(ctx.text[start:end].split()) in places:
         return True
     span = ctx.span(start, end)
     if entity.label == "PERSON" and span is not None:
@@ -185,29 +199,22 @@ def find_role(ctx: ArticleContext, start: int, end: int) -> RoleNoun | None:
 
 def _modifier_sector(ctx: ArticleContext, role: Match[Hit]) -> str | None:
     """The sector of an agent word right before a role noun: "rebel" in "the rebel spokesman"."""
-    before = ctx.text[: role.start].rstrip()
-    modifier = next((m for m in ctx.matches if m.end == len(before) and isinstance(m.value, AgentHit)), None)
+    modifier = ctx.agent_ending_at(ctx.end_before(role.start))
     return _agent(modifier).sector if modifier else None
 
 
 def _role_before(ctx: ArticleContext, start: int) -> RoleNoun | None:
-    """ "judge Anas Quider", "the judge, Anas Quider": a role noun right before the name."""
-    before = ctx.text[:start].rstrip()
-    before = before[:-1].rstrip() if before.endswith(",") else before
-    for match in _person_roles(ctx):
-        if match.end == len(before):
-            return RoleNoun(match, None)
-    owner = _mention_ending_at(ctx, len(before))
+    """ "judge Anas Quider", "the judge, Anas Quider", "the commander of the Front, Zahran Aloush"."""
+    before = ctx.end_before(start, comma=True)
+    role = _person_role_ending_at(ctx, before)
+    if role is not None:
+        return RoleNoun(role, None)
+    owner = ctx.ending_at(before)
     if owner is None:
         return None
-    # "<role> of [the] <organisation>, <Name>"
-    lead = re.search(r"\bof\s+(?:the\s+)?$", ctx.text[: owner.start])
-    if lead is None:
-        return None
-    for match in _person_roles(ctx):
-        if ctx.text[match.end : lead.start()].strip() == "":
-            return RoleNoun(match, owner.actor_id)
-    return None
+    lead = _OF_THE.search(ctx.text, max(owner.start - 12, 0), owner.start)
+    role = _person_role_ending_at(ctx, ctx.end_before(lead.start())) if lead else None
+    return RoleNoun(role, owner.actor_id) if role else None
 
 
 def _role_by_apposition(ctx: ArticleContext, start: int, end: int) -> RoleNoun | None:
@@ -229,39 +236,35 @@ def _role_by_apposition(ctx: ArticleContext, start: int, end: int) -> RoleNoun |
 def _affiliation(ctx: ArticleContext, role: Match[Hit]) -> str | None:
     """The organisation a role is held in: a name right before it ("Islamic Army judge"), a
     possessive pronoun ("its commander"), or a possessive or compound modifier in the parse."""
-    before = re.sub(r"(?:['’]s)?\s*$", "", ctx.text[: role.start])
-    owner = _mention_ending_at(ctx, len(before))
+    owner = ctx.ending_at(ctx.end_before(role.start, possessive=True))
     if owner is not None:
         return str(owner.actor_id)
-    pronoun = re.search(r"\b(its|their)\s+$", ctx.text[: role.start], re.IGNORECASE)
+    pronoun = _POSSESSIVE_PRONOUN.search(ctx.text, max(role.start - 8, 0), role.start)
     if pronoun:
         return resolve_pronoun(ctx, pronoun.start(), "it" if pronoun.group(1).lower() == "its" else "they")
     span = ctx.span(role.start, role.end)
     if span is None:
         return None
     for child in span.root.children:
-        if child.dep_ in ("poss", "compound", "nmod") and ctx.overlapping(child.idx, child.idx + len(child)):
-            return ctx.overlapping(child.idx, child.idx + len(child))[0].actor_id
+        found = ctx.overlapping(child.idx, child.idx + len(child))
+        if child.dep_ in ("poss", "compound", "nmod") and found:
+            return str(found[0].actor_id)
     return None
 
 
-def _person_roles(ctx: ArticleContext) -> list[Match[Hit]]:
-    return [m for m in ctx.matches if isinstance(m.value, AgentHit) and m.value.agent.person]
+def _person_role_ending_at(ctx: ArticleContext, position: int) -> Match[Hit] | None:
+    match = ctx.agent_ending_at(position)
+    return match if match is not None and _agent(match).person else None
 
 
 def _person_role_at(ctx: ArticleContext, position: int) -> Match[Hit] | None:
-    return next((m for m in _person_roles(ctx) if m.start <= position < m.end), None)
+    agents = ctx.agents_in(position, position + 1)
+    return agents[0] if agents and _agent(agents[0]).person else None
 
 
 def _agent_at(ctx: ArticleContext, position: int) -> Agent | None:
-    match = next(
-        (m for m in ctx.matches if isinstance(m.value, AgentHit) and m.start <= position < m.end), None
-    )
-    return _agent(match) if match else None
-
-
-def _mention_ending_at(ctx: ArticleContext, position: int) -> Any:
-    return next((m for m in ctx.mentions.values() if m.end == position), None)
+    agents = ctx.agents_in(position, position + 1)
+    return _agent(agents[0]) if agents else None
 
 
 def _agent(match: Match[Hit]) -> Agent:
