@@ -1,0 +1,201 @@
+"""Candidate key phrases found in a parsed body: named entities, capitalised names and noun phrases.
+
+Every candidate is an `Occurrence`: one span of the body with a normalised key under which the
+occurrences of the same phrase are counted together ("car bombings" and "car bombing" share a key).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+# Entity labels that name something a reader could look up; dates, amounts and ordinals are not keywords.
+ENTITY_LABELS = frozenset(
+    {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
+)
+# Tokens inside these entities are amounts and dates ("thousands", "April"), never part of a key phrase.
+QUANTITY_LABELS = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"})
+NOUN_PHRASE_POS = frozenset({"ADJ", "NOUN", "PROPN"})
+HEAD_POS = frozenset({"NOUN", "PROPN"})
+# Lower-case words that stay inside a proper name: "Army of Islam", "Bank for Reconstruction and Development".
+NAME_LINKS = frozenset({"of", "for"})
+NAME_COORDINATOR = "and"
+MAX_PHRASE_TOKENS = 6
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One candidate span. `key` joins lower-cased lemmas; `words` are its content words as such."""
+
+    key: str
+    text: str
+    start: int
+    end: int
+    sentence: int
+    words: tuple[str, ...]
+    is_name: bool
+
+
+def find_occurrences(doc: Doc) -> list[Occurrence]:
+    """All candidate spans of `doc`, in any order; overlapping spans from different sources are kept."""
+    sentence_of = _sentence_index(doc)
+    spans = [*_entity_spans(doc), *_name_spans(doc)]
+    text = doc.text
+    names = [_occurrence(span, text, sentence_of, is_name=True) for span in spans]
+    phrases = [_occurrence(span, text, sentence_of, is_name=False) for span in _noun_phrase_spans(doc)]
+    return _distinct([occ for occ in (*names, *phrases) if occ is not None])
+
+
+def _distinct(occurrences: list[Occurrence]) -> list[Occurrence]:
+    """One occurrence per span; a span found both as a name and as a noun phrase counts as a name."""
+    by_span: dict[tuple[int, int], Occurrence] = {}
+    for occ in occurrences:
+        by_span.setdefault((occ.start, occ.end), occ)
+    return sorted(by_span.values(), key=lambda occ: (occ.start, occ.end))
+
+
+def _sentence_index(doc: Doc) -> dict[int, int]:
+    """Token index -> sentence number (the whole doc is one sentence when it has no parse)."""
+    if not doc.has_annotation("SENT_START"):
+        return dict.fromkeys(range(len(doc)), 0)
+    return {token.i: number for number, sent in enumerate(doc.sents) for token in sent}
+
+
+def _entity_spans(doc: Doc) -> Iterator[Span]:
+    for ent in doc.ents:
+        if ent.label_ in ENTITY_LABELS:
+            yield from _entity_pieces(ent)
+
+
+def _entity_pieces(span: Span) -> Iterator[Span]:
+    """Pieces of an entity between line breaks and possessives.
+
+    NER sometimes runs a headline into the next line, or takes "Ghouta's Unified Judicial Body" whole.
+    """
+    piece_start = span.start
+    for token in span:
+        if token.is_space or token.tag_ == "POS":
+            if token.i > piece_start:
+                yield span.doc[piece_start : token.i]
+            piece_start = token.i + 1
+    if piece_start < span.end:
+        yield span.doc[piece_start : span.end]
+
+
+def _is_word(token: Token) -> bool:
+    return token.is_alpha and token.ent_type_ not in QUANTITY_LABELS
+
+
+def _is_name_token(token: Token) -> bool:
+    if not _is_word(token):
+        return False
+    if token.pos_ == "PROPN":
+        return True
+    capitalised = token.is_title or (token.is_upper and len(token) > 1)
+    return capitalised and token.pos_ in NOUN_PHRASE_POS and not token.is_sent_start
+
+
+def _name_spans(doc: Doc) -> Iterator[Span]:
+    """Runs of capitalised words, joined by "of"/"for" (and by "and" once such a link was seen)."""
+    i = 0
+    while i < len(doc):
+        if not _is_name_token(doc[i]):
+            i += 1
+            continue
+        end = _name_end(doc, i)
+        yield doc[i:end]
+        i = end
+
+
+def _name_end(doc: Doc, start: int) -> int:
+    """The exclusive end of the name starting at `start`."""
+    end = start + 1
+    linked = False
+    while end < len(doc):
+        token = doc[end]
+        if _is_name_token(token):
+            end += 1
+            continue
+        word = token.lower_
+        joins = word in NAME_LINKS or (linked and word == NAME_COORDINATOR)
+        if joins and end + 1 < len(doc) and _is_name_token(doc[end + 1]):
+            linked = True
+            end += 2
+            continue
+        break
+    return end
+
+
+def _noun_phrase_spans(doc: Doc) -> Iterator[Span]:
+    """Maximal adjective/noun runs ending in a noun, with hyphenated compounds kept whole."""
+    run: list[Token] = []
+    for token in doc:
+        if _continues_phrase(token, run):
+            run.append(token)
+            continue
+        yield from _trimmed(doc, run)
+        run = [token] if token.pos_ in NOUN_PHRASE_POS and _is_word(token) else []
+    yield from _trimmed(doc, run)
+
+
+def _continues_phrase(token: Token, run: list[Token]) -> bool:
+    if not run:
+        return False
+    if token.pos_ in NOUN_PHRASE_POS and _is_word(token):
+        return True
+    return token.text == "-" and not run[-1].whitespace_ and not token.whitespace_
+
+
+def _trimmed(doc: Doc, run: list[Token]) -> Iterator[Span]:
+    """The run without leading stop words or trailing non-nouns; too long runs are dropped."""
+    while run and (run[0].is_stop or not run[0].is_alpha):
+        run = run[1:]
+    while run and run[-1].pos_ not in HEAD_POS:
+        run = run[:-1]
+    if run and len(run) <= MAX_PHRASE_TOKENS:
+        yield doc[run[0].i : run[-1].i + 1]
+
+
+def _occurrence(span: Span, text: str, sentence_of: dict[int, int], is_name: bool) -> Occurrence | None:
+    tokens = _strip_edges(list(span))
+    words = tuple(_key_word(t) for t in tokens if _is_content_word(t))
+    if not tokens or not words:
+        return None
+    first, last = tokens[0], tokens[-1]
+    return Occurrence(
+        key=" ".join(_key_word(t) for t in tokens if t.text != "-"),
+        text=text[first.idx : last.idx + len(last)],
+        start=first.idx,
+        end=last.idx + len(last),
+        sentence=sentence_of.get(first.i, 0),
+        words=words,
+        is_name=is_name,
+    )
+
+
+def word_counts(doc: Doc) -> Counter[str]:
+    """How often each content word (as in `Occurrence.words`) is used in the doc."""
+    return Counter(_key_word(token) for token in doc if _is_content_word(token))
+
+
+def _is_content_word(token: Token) -> bool:
+    return token.is_alpha and not token.is_stop
+
+
+def _strip_edges(tokens: list[Token]) -> list[Token]:
+    """Drop leading determiners/pronouns/numbers and trailing possessives and punctuation."""
+    while tokens and (tokens[0].pos_ in {"DET", "PRON", "NUM", "PUNCT"} or tokens[0].is_space):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].pos_ in {"PART", "PUNCT"} or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _key_word(token: Token) -> str:
+    """Lemma for common nouns (plural folds into singular); the word itself for names."""
+    if token.pos_ == "PROPN" or token.is_upper:
+        return token.lower_
+    return token.lemma_.lower()

@@ -1,0 +1,135 @@
+"""Folding variants of one thing into one candidate group.
+
+Occurrences already share a key across case, plural and possessive variants. On top of that:
+- spans resolved to one actor by the actor stage count as that actor ("ISIS", "the organization");
+- an acronym in parentheses after a long name joins that name ("... of Iraq and Syria (ISIS)");
+- a later, shorter reference that ends a multi-word name joins the name ("the judicial body" after
+  "Unified Judicial Body", "Bush" after "President George Bush"), unless it could end several names.
+A group is shown in the form the text uses most.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from sitrep.keywords.candidates import Occurrence
+from sitrep.records import Actor, ActorMention
+
+ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z.&]{1,11})\s*\)")
+ACTOR_KEY_PREFIX = "actor:"
+
+
+@dataclass
+class Group:
+    """Occurrences of one keyword; `names`, when set, are the lower-cased forms allowed to show it."""
+
+    key: str
+    occurrences: list[Occurrence] = field(default_factory=list)
+    names: frozenset[str] = frozenset()
+
+    @property
+    def is_name(self) -> bool:
+        return any(occ.is_name for occ in self.occurrences)
+
+    @property
+    def first_start(self) -> int:
+        return min(occ.start for occ in self.occurrences)
+
+    @cached_property
+    def representative(self) -> Occurrence:
+        """The first occurrence of the most used surface form, among the allowed names if any occur."""
+        allowed = [occ for occ in self.occurrences if occ.text.lower() in self.names] or self.occurrences
+        counts = Counter(occ.text for occ in allowed)
+        earliest: dict[str, Occurrence] = {}
+        for occ in sorted(allowed, key=lambda o: o.start):
+            earliest.setdefault(occ.text, occ)
+        best = max(counts, key=lambda text: (counts[text], -earliest[text].start))
+        return earliest[best]
+
+
+def group_occurrences(
+    occurrences: list[Occurrence],
+    body: str,
+    actor_mentions: list[ActorMention],
+    actors: dict[str, Actor],
+) -> list[Group]:
+    """Groups of occurrences that name the same thing, in order of first occurrence."""
+    aliases = _acronym_aliases(occurrences, body)
+    groups: dict[str, Group] = {}
+    for occ in occurrences:
+        actor_id = _actor_of(occ, actor_mentions, actors)
+        key = ACTOR_KEY_PREFIX + actor_id if actor_id else aliases.get(occ.key, occ.key)
+        group = groups.setdefault(key, Group(key, names=_actor_names(actors.get(actor_id or ""))))
+        group.occurrences.append(occ)
+    return _fold_trailing_references(list(groups.values()))
+
+
+def _actor_names(actor: Actor | None) -> frozenset[str]:
+    if actor is None:
+        return frozenset()
+    return frozenset(name.lower() for name in (actor.name, *actor.aliases))
+
+
+def _actor_of(occ: Occurrence, mentions: list[ActorMention], actors: dict[str, Actor]) -> str | None:
+    """The actor whose mention holds this occurrence as its head or as one of the actor's names."""
+    for mention in mentions:
+        if mention.start <= occ.start and occ.end <= mention.end:
+            names = _actor_names(actors.get(mention.actor_id))
+            if occ.end == mention.end or occ.text.lower() in names:
+                return mention.actor_id
+    return None
+
+
+def _acronym_aliases(occurrences: list[Occurrence], body: str) -> dict[str, str]:
+    """Key of a long name -> key of the acronym that follows it in parentheses and matches its initials."""
+    aliases: dict[str, str] = {}
+    for occ in occurrences:
+        match = ACRONYM_AFTER.match(body, occ.end)
+        if occ.is_name and match and _abbreviates(match.group(1), occ.text):
+            aliases[occ.key] = match.group(1).lower()
+    return aliases
+
+
+def _abbreviates(acronym: str, name: str) -> bool:
+    """The acronym's capitals, in order, are initials of the name's words, starting with the first word."""
+    letters = [c for c in acronym if c.isupper()]
+    initials = [word[0] for word in re.findall(r"[A-Za-z]+", name)]
+    if len(letters) < 2 or not initials or letters[0] != initials[0].upper():
+        return False
+    remaining = iter(initial.upper() for initial in initials)
+    return all(letter in remaining for letter in letters)
+
+
+def _fold_trailing_references(groups: list[Group]) -> list[Group]:
+    """Fold a group into the one multi-word name it ends, when it is first used after that name.
+
+    The host keeps showing its own full form, however often the short reference is used."""
+    names = [g for g in groups if g.is_name and len(g.key.split()) > 1 and not _is_actor(g)]
+    folded: set[str] = set()
+    for group in groups:
+        if _is_actor(group):
+            continue
+        hosts = [name for name in names if _ends_with(name.key, group.key)]
+        if len(hosts) == 1 and hosts[0].first_start < group.first_start:
+            host = hosts[0]
+            host.names = host.names or frozenset(occ.text.lower() for occ in host.occurrences)
+            host.occurrences.extend(_outside(group.occurrences, host.occurrences))
+            folded.add(group.key)
+    return [g for g in groups if g.key not in folded]
+
+
+def _is_actor(group: Group) -> bool:
+    return group.key.startswith(ACTOR_KEY_PREFIX)
+
+
+def _ends_with(long_key: str, short_key: str) -> bool:
+    long_words, short_words = long_key.split(), short_key.split()
+    return len(short_words) < len(long_words) and long_words[-len(short_words) :] == short_words
+
+
+def _outside(occurrences: list[Occurrence], others: list[Occurrence]) -> list[Occurrence]:
+    """The occurrences that overlap none of `others` (an overlapping one is the same mention)."""
+    return [occ for occ in occurrences if not any(o.start < occ.end and occ.start < o.end for o in others)]
