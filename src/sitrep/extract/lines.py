@@ -24,6 +24,7 @@ _MAX_MENU_ITEM_WORDS = 4
 _MIN_MENU_ITEMS = 3
 _WIDE_GAP = re.compile(r"(?:\t|[ \u00a0]{2,})+")
 _MAX_LEGAL_WORDS = 30
+_MAX_CHROME_CHARS = 300
 _MAX_TITLE_WORDS = 25
 
 
@@ -56,7 +57,7 @@ def is_separator(text: str) -> bool:
 
 def is_chrome(text: str) -> bool:
     """Menu items, sharing buttons, tag boxes, footers: "Logo Wide", "Tags: Syria", "Home | World"."""
-    if TERMINAL.search(text) and not _LEGAL.search(text):
+    if len(text) > _MAX_CHROME_CHARS or (TERMINAL.search(text) and not _LEGAL.search(text)):
         return False
     tokens = [w.lower() for w in words(text)]
     label = _LABEL.match(text)

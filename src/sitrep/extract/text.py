@@ -56,6 +56,8 @@ _LEAD_IN_UNITS = 3  # a byline or date this close to the body's start ends the h
 _MIN_STANDFIRST_WORDS = 6
 _SHORT_TITLE_WORDS = 12
 _MAX_NAME_WORDS = 4
+_MAX_META_CHARS = 200
+_MAYBE_META = re.compile(r"\d|\b(?:by|authors?|reporter)\b", re.I)  # a date's digits or a byline's word
 _MIN_LEAD_WORDS = 4  # shorter lines above the first sentence are kickers ("Douma", "Humanitarian")
 _DROPPED = frozenset({Kind.SEPARATOR, Kind.CHROME, Kind.DATE, Kind.BYLINE})
 _TITLE_CASE = 0.6
@@ -74,15 +76,15 @@ def units(text: str) -> list[str]:
 def _join_wrapped(block: list[str]) -> list[str]:
     """Join lines that a fixed width or a mid-sentence break split apart."""
     fixed_width = _is_fixed_width(block)
-    joined: list[str] = []
+    joined: list[list[str]] = []
     for line in block:
-        previous = joined[-1] if joined else ""
+        previous = joined[-1][-1] if joined else ""
         continues = previous and not lines.TERMINAL.search(previous)
         if continues and (fixed_width or _CONTINUES.search(previous) or line[:1].islower()):
-            joined[-1] = f"{previous} {line}"
+            joined[-1].append(line)
         else:
-            joined.append(line)
-    return joined
+            joined.append([line])
+    return [" ".join(parts) for parts in joined]
 
 
 def _is_fixed_width(block: list[str]) -> bool:
@@ -108,6 +110,8 @@ def _split_glued_chrome(unit: str) -> list[str]:
 def _meta_parts(text: str) -> tuple[str | None, str | None] | None:
     """(byline, ISO date) of a line made only of them, with chrome or a short place or name beside a
     date: "By Jane Doe | 3 March 2024", "Karim Nassar | Beirut | Sunday, 11 February 2024"."""
+    if len(text) > _MAX_META_CHARS or not _MAYBE_META.search(text):
+        return None
     found_byline: str | None = None
     found_date: str | None = None
     names = 0
@@ -178,8 +182,11 @@ def _after_lead_in(page: list[Unit], start: int, end: int) -> tuple[int, int]:
 
 
 def _repeat_counts(page: list[Unit]) -> dict[str, int]:
+    """How often each title-like line occurs on the page (a headline is often printed twice)."""
     counts: dict[str, int] = {}
     for unit in page:
+        if unit.kind not in (Kind.TITLE, Kind.OTHER):
+            continue
         key = lines.fingerprint(unit.text)
         counts[key] = counts.get(key, 0) + 1
     return counts
