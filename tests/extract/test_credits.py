@@ -37,6 +37,8 @@ def test_credit_lines(line: str, credit: tuple[str, str] | None) -> None:
         ),
         ("Fighting resumed at dawn (via AFP).", "AFP"),
         ("The deal was first reported by Al-Monitor.", "Al-Monitor"),
+        ("BEIRUT (Reuters) - Rebels seized a hill on Sunday.", "Reuters"),
+        ("DAMASCUS, March 3 (AFP) — The army advanced.", "AFP"),
         ("Activists reported that ten people died.", None),
         ("A commander told reporters the town fell, according to activists.", None),
     ],

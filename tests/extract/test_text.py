@@ -81,6 +81,11 @@ def test_menu_date_byline_and_footer_without_standfirst() -> None:
     assert draft.byline == "Jane Doe, Reuters"
 
 
+def test_credit_lines_above_the_body_reach_the_credits_step() -> None:
+    text = page("Army Shells Harasta", "By Jane Doe", "Translated by Omar al-Khatib", "", *BODY)
+    assert clean_page(text).paragraphs == [*BODY, "Translated by Omar al-Khatib"]
+
+
 def test_byline_and_date_on_one_line_below_the_headline() -> None:
     text = page(
         "Army Shells Harasta After Checkpoint Attack", "By Jane Doe | 3 March 2024 10:32 GMT", "", *BODY
@@ -115,6 +120,13 @@ def test_empty_page_has_no_article() -> None:
 def test_page_without_headline_leaves_the_title_empty() -> None:
     draft = clean_page("\n\n".join(BODY))
     assert draft.title == ""
+    assert draft.paragraphs == BODY
+
+
+@pytest.mark.parametrize("headline", ["Who Controls Harasta Now?", "Army shells Harasta."])
+def test_headline_with_final_punctuation_above_the_body(headline: str) -> None:
+    draft = clean_page(page(headline, "", *BODY))
+    assert draft.title == headline
     assert draft.paragraphs == BODY
 
 

@@ -49,6 +49,11 @@ _NAME_BEFORE: list[tuple[re.Pattern[str], int]] = [
     (re.compile(r"\s(?:has\s+|have\s+)?(?:reported|reports|quoted|cited|learned|learnt)\b", re.I), 3),
     (re.compile(r"\s(?:said\s+in\s+a\s+report|said\s+on\s+its\s+website)\b", re.I), 2),
 ]
+# A wire dateline opening a paragraph: "BEIRUT (Reuters) -", "DAMASCUS, March 3 (AFP) —".
+_WIRE_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'-]+(?:,[^()\n]{1,30})?\s*\((?P<name>[A-Z][\w .&-]{1,40})\)\s*[-–—]", re.M
+)
+_WIRE_WEIGHT = 4
 _WORD = re.compile(r"[^\W_][\w’'&.-]*")
 # Lower-case words that may stand inside an outlet's name: "Syrian Observatory for Human Rights".
 _CONNECTORS = frozenset(
@@ -156,7 +161,10 @@ def _candidate(words: list[str], weight: int, position: int) -> _Candidate | Non
 
 
 def _candidates(text: str) -> list[_Candidate]:
-    found: list[_Candidate | None] = []
+    found: list[_Candidate | None] = [
+        _candidate(match["name"].split(), _WIRE_WEIGHT, match.start())
+        for match in _WIRE_DATELINE.finditer(text)
+    ]
     for pattern, weight in _NAME_AFTER:
         for match in pattern.finditer(text):
             rest = _ARTICLE.sub("", text[match.end() : match.end() + _LOOK_AROUND], count=1)

@@ -92,11 +92,16 @@ def is_prose(text: str) -> bool:
     return count >= _LONG_PROSE_WORDS or (count >= _MIN_PROSE_WORDS and bool(TERMINAL.search(text)))
 
 
-def is_title_like(text: str) -> bool:
-    """A short line that could head a page: a few words, no final full stop."""
+def is_title_like(text: str, *, full_stop: bool = False) -> bool:
+    """A short line that could head a page: a few words, without a final full stop unless allowed."""
     count = len(words(text))
     starts_well = text[:1].isupper() or text[:1].isdigit() or text[:1] in "\"'“‘«"
-    return 2 <= count <= _MAX_TITLE_WORDS and starts_well and not text.rstrip("\"'”’»").endswith(".")
+    ends_well = full_stop or not ends_with_full_stop(text)
+    return 2 <= count <= _MAX_TITLE_WORDS and starts_well and ends_well
+
+
+def ends_with_full_stop(text: str) -> bool:
+    return text.rstrip("\"'”’»").endswith(".")
 
 
 def title_case_ratio(text: str) -> float:

@@ -5,8 +5,8 @@ A cascade of small steps, each testable alone:
 2. `classify`: each unit is prose, a title-like line, chrome, a separator, a date, a byline or a credit;
 3. `locate_body`: the run of units with the most prose, penalised by the chrome inside it;
 4. `pick_headline` / `pick_standfirst`: in the units above the body;
-5. the body's paragraphs without chrome or repeats of the headline, then credit lines from below it
-   (the credits step reads and removes them).
+5. the body's paragraphs without chrome or repeats of the headline, then the credit lines found above
+   or below it (the credits step reads and removes them).
 """
 
 from __future__ import annotations
@@ -61,6 +61,7 @@ _MAYBE_META = re.compile(r"\d|\b(?:by|authors?|reporter)\b", re.I)  # a date's d
 _MIN_LEAD_WORDS = 4  # shorter lines above the first sentence are kickers ("Douma", "Humanitarian")
 _DROPPED = frozenset({Kind.SEPARATOR, Kind.CHROME, Kind.DATE, Kind.BYLINE})
 _TITLE_CASE = 0.6
+_MAX_TOP_HEADLINE_WORDS = 14
 
 
 def units(text: str) -> list[str]:
@@ -197,16 +198,25 @@ def pick_headline(head: list[Unit], page: list[Unit]) -> int | None:
     repeats = _repeat_counts(page)
     best: tuple[int, int] | None = None
     for i, unit in enumerate(head):
-        if unit.kind not in (Kind.TITLE, Kind.OTHER) or not lines.is_title_like(unit.text):
+        if unit.kind not in (Kind.TITLE, Kind.OTHER) or not lines.is_title_like(unit.text, full_stop=True):
             continue
         count = len(lines.words(unit.text))
-        score = 3 * (repeats[lines.fingerprint(unit.text)] > 1)
+        score = 3 * (repeats[lines.fingerprint(unit.text)] > 1) - lines.ends_with_full_stop(unit.text)
         score += lines.title_case_ratio(unit.text) >= _TITLE_CASE
         score += 4 <= count <= 16
         score -= count < 3
         if best is None or score > best[0]:
             best = (score, i)
     return best[1] if best else None
+
+
+def headline_on_top(body: list[Unit]) -> bool:
+    """Whether the body's first unit is really a headline that ends in punctuation ("Who Runs Ghouta?",
+    "Rebels retreat."): short, and followed by a longer unit."""
+    if len(body) < 2 or not body[0].text[:1].isupper():
+        return False
+    count = len(lines.words(body[0].text))
+    return count <= _MAX_TOP_HEADLINE_WORDS and count < len(lines.words(body[1].text))
 
 
 def pick_standfirst(head: list[Unit], after: int, title: str) -> str:
@@ -243,14 +253,16 @@ def clean_page(text: str, known_title: str = "") -> Draft:
     if not page:
         raise NoArticle("no text")
     start, end = locate_body(page)
+    headline = None if known_title else pick_headline(page[:start], page)
+    if headline is None and not known_title and headline_on_top(page[start:end]):
+        headline, start = start, start + 1
     head, body, tail = page[:start], page[start:end], page[end:]
-    headline = None if known_title else pick_headline(head, page)
     title = known_title or (head[headline].text if headline is not None else "")
     standfirst = pick_standfirst(head, 0 if headline is None else headline + 1, title)
     paragraphs = [
         u.text for u in body if u.kind not in _DROPPED and not _same(u.text, title) and u.text != standfirst
     ]
-    paragraphs += [u.text for u in tail if u.kind is Kind.CREDIT]
+    paragraphs += [u.text for u in head + tail if u.kind is Kind.CREDIT]  # for the credits step
     byline, published = page_meta(page)
     return Draft(title, standfirst, paragraphs, published=published, byline=byline)
 
