@@ -76,41 +76,68 @@ def _resolve_agent(ctx: ArticleContext, match: Match[Hit], agent: Agent) -> None
         if target is not None:
             ctx.add(match.start, match.end, target, ANAPHOR)
             return
-    if agent.sector is None:
-        return
     qualifier = _qualifier(ctx, match)
     if qualifier is None:
-        base = ctx.registry.country_id(ctx.focus) if ctx.focus else None
-        ctx.add(match.start, match.end, ctx.use(ctx.registry.compose(base, agent.sector, ctx.day)), AGENT)
+        if agent.sector is not None:
+            base = ctx.registry.country_id(ctx.focus) if ctx.focus else None
+            ctx.add(match.start, match.end, ctx.use(ctx.registry.compose(base, agent.sector, ctx.day)), AGENT)
         return
     owner = ctx.entry(qualifier.actor_id)
     actor_id = _qualified(ctx, owner, agent)
+    if actor_id is None:
+        return
     if actor_id == owner.id:
         ctx.add(match.start, match.end, actor_id, MEMBER)
-    elif (
-        owner.type == "state"
-        and owner.default.kind is None
-        and ctx.how[qualifier.start, qualifier.end] != ANAPHOR
-    ):
-        # "Turkish forces": the country word belongs to the composite mention.
+    elif _is_country_word(ctx, qualifier):
+        # "Turkish forces": the country word belongs to the composite mention, and so do its
+        # conjuncts: "Hungarian and Romanian officials" are two governments.
         ctx.replace(qualifier.start, match.end, actor_id, AGENT)
+        _distribute_over_conjuncts(ctx, qualifier, ctx.entry(actor_id).default.kind)
     else:
         ctx.add(match.start, match.end, actor_id, AGENT)
 
 
-def _qualified(ctx: ArticleContext, owner: ActorEntry, agent: Agent) -> str:
-    assert agent.sector is not None
+def _qualified(ctx: ArticleContext, owner: ActorEntry, agent: Agent) -> str | None:
+    """The actor an agent qualified by `owner` names; leaders and people without a sector of their
+    own ("leader", "negotiator") belong to their organisation, or to their country's government."""
     role = owner.role_on(ctx.day)
-    if role.kind == agent.sector or (agent.member and owner.type in ("organization", "group")):
+    collapses = agent.member or (agent.sector is None and (agent.leader or agent.person))
+    if (agent.sector and role.kind == agent.sector) or (
+        collapses and owner.type in ("organization", "group")
+    ):
         return owner.id
     statelike = owner.type == "state" or (owner.type == "person" and role.kind in STATE_SECTORS)
+    sector = agent.sector or ("GOV" if statelike and (agent.leader or agent.person) else None)
+    if sector is None:
+        return None
     base = ctx.registry.country_id(role.country) if statelike and role.country else None
-    return ctx.use(ctx.registry.compose(base or owner, agent.sector, ctx.day, agent.code))
+    return ctx.use(ctx.registry.compose(base or owner, sector, ctx.day, agent.code))
+
+
+def _is_country_word(ctx: ArticleContext, mention: ActorMention) -> bool:
+    entry = ctx.entry(mention.actor_id)
+    return (
+        entry.type == "state"
+        and entry.default.kind is None
+        and ctx.how[mention.start, mention.end] != ANAPHOR
+    )
+
+
+def _distribute_over_conjuncts(ctx: ArticleContext, qualifier: ActorMention, sector: str | None) -> None:
+    span = ctx.span(qualifier.start, qualifier.end)
+    if span is None or sector is None:
+        return
+    for token in span.root.conjuncts:
+        for mention in ctx.overlapping(token.idx, token.idx + len(token)):
+            if _is_country_word(ctx, mention):
+                composite = ctx.registry.compose(mention.actor_id, sector, ctx.day)
+                ctx.replace(mention.start, mention.end, ctx.use(composite), AGENT)
 
 
 def _qualifier(ctx: ArticleContext, match: Match[Hit]) -> ActorMention | None:
     """The actor mention that qualifies an agent noun: one touching it ("Hezbollah mercenaries", "the
-    regime's soldiers") or, through the parse, a modifier ("Turkish special forces")."""
+    regime's soldiers") or, through the parse, a modifier ("Turkish special forces") or an "of"
+    phrase ("the president of Armenia")."""
     touching = ctx.ending_at(ctx.end_before(match.start, possessive=True))
     if touching is not None:
         return touching
@@ -121,6 +148,29 @@ def _qualifier(ctx: ArticleContext, match: Match[Hit]) -> ActorMention | None:
         if child.dep_ in _QUALIFIER_DEPS and child.i < span.start:
             found = ctx.overlapping(child.idx, child.idx + len(child))
             if found:
+                return found[0]
+    return _of_phrase_owner(ctx, span.root) or _conjunct_owner(ctx, span.root)
+
+
+def _conjunct_owner(ctx: ArticleContext, token: Any) -> ActorMention | None:
+    """ "Israeli helicopters and tanks": a conjoined agent shares the country of the first."""
+    if token.dep_ != "conj":
+        return None
+    head = token.head
+    for mention in ctx.overlapping(head.idx, head.idx + len(head)):
+        if ctx.how[mention.start, mention.end] == AGENT and ctx.entry(mention.actor_id).type == "state":
+            return mention
+    return None
+
+
+def _of_phrase_owner(ctx: ArticleContext, head: Any) -> ActorMention | None:
+    """ "the president of Armenia", "fighters of the Islamic Front": a named state or organisation."""
+    for preposition in head.children:
+        if preposition.dep_ != "prep" or preposition.lower_ != "of":
+            continue
+        for obj in preposition.children:
+            found = ctx.overlapping(obj.idx, obj.idx + len(obj)) if obj.dep_ == "pobj" else []
+            if found and ctx.entry(found[0].actor_id).type in ("state", "organization"):
                 return found[0]
     return None
 

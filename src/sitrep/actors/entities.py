@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sitrep.actors.anaphora import resolve_pronoun
-from sitrep.actors.context import ENTITY, ROLE, ArticleContext
+from sitrep.actors.context import ENTITY, METONYM, NAME, ROLE, ArticleContext
 from sitrep.actors.matcher import Match, PhraseMatcher
 from sitrep.actors.registry import ActorEntry, Agent, AgentHit, Hit, Role, slugify
 from sitrep.records import Mention
@@ -31,6 +31,9 @@ _TRAILING = re.compile(r"(?:['’]s?|[\s,.;:!?)\"“”])+$")
 # A sector inferred from an ad-hoc name's agent words when no country is named in it: an army that
 # belongs to no state is an armed group.
 _STATELESS = {"MIL": "REB"}
+# Where a capital city is an actor rather than a place, and where it qualifies an agent noun.
+_ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "poss", "agent"})
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 _OF_THE = re.compile(r"\bof\s+(?:the\s+)?$")
 _POSSESSIVE_PRONOUN = re.compile(r"\b(its|their)\s+$", re.IGNORECASE)
 
@@ -62,17 +65,47 @@ def resolve_entities(ctx: ArticleContext, entities: list[Mention]) -> None:
         entity, start, end = candidate
         is_organisation = entity.label != "PERSON" and find_role(ctx, start, end) is None
         (organisations if is_organisation else people).append(candidate)
-    created = [
-        entry for entity, start, end in organisations + people if (entry := _add(ctx, entity, start, end))
-    ]
-    _find_repeats(ctx, created)
+    acronyms: dict[str, str] = {}
+    created = []
+    for entity, start, end in organisations + people:
+        owner = _expanded_by(ctx, start, end)
+        if owner is not None:
+            ctx.add(start, end, owner, NAME)
+            acronyms[ctx.text[start:end]] = owner
+        elif entry := _entity_actor(ctx, entity, start, end):
+            ctx.replace(start, end, ctx.use(entry), ENTITY)
+            created.append(entry)
+    _find_repeats(ctx, created, acronyms)
 
 
-def _add(ctx: ArticleContext, entity: Mention, start: int, end: int) -> ActorEntry | None:
-    entry = _entity_actor(ctx, entity, start, end)
-    if entry is not None:
-        ctx.replace(start, end, ctx.use(entry), ENTITY)
-    return entry
+def _expanded_by(ctx: ArticleContext, start: int, end: int) -> str | None:
+    """The actor an acronym in brackets spells out: "Revolutionary United Front (RUF)"."""
+    acronym = ctx.text[start:end]
+    if not (acronym.isupper() and " " not in acronym and ctx.text[start - 1 : start] == "("):
+        return None
+    if ctx.text[end : end + 1] != ")":
+        return None
+    owner = ctx.ending_at(ctx.end_before(start - 1))
+    return str(owner.actor_id) if owner else None
+
+
+def resolve_capitals(ctx: ArticleContext, entities: list[Mention]) -> None:
+    """A capital standing for its state: "Tehran said" is Iran's government; in "the Khartoum
+    government" it qualifies the agent like a country adjective. "in Tehran" stays a place."""
+    capitals = ctx.registry.capitals()
+    for entity in entities:
+        span = ctx.span(entity.start, entity.end)
+        if entity.label != "GPE" or entity.text not in capitals or span is None:
+            continue
+        if ctx.overlapping(entity.start, entity.end):
+            continue
+        country_id = ctx.registry.country_id(capitals[entity.text])
+        root = span.root
+        if root.dep_ in _MODIFIER_DEPS and ctx.agents_in(root.head.idx, root.head.idx + len(root.head)):
+            ctx.add(entity.start, entity.end, str(country_id), METONYM)
+        elif root.dep_ in _ACTOR_DEPS:
+            government = ctx.registry.compose(country_id, "GOV", ctx.day)
+            ctx.add(entity.start, entity.end, ctx.use(government), METONYM)
 
 
 def _entity_actor(ctx: ArticleContext, entity: Mention, start: int, end: int) -> ActorEntry | None:
@@ -83,6 +116,7 @@ def _entity_actor(ctx: ArticleContext, entity: Mention, start: int, end: int) ->
     if len(countries) < len(names) or any(m.start == start and m.end == end for m in names):
         return None
     country = ctx.entry(countries[0].value.actor_id).default.country if countries else None  # type: ignore[union-attr]
+    country = country or _country_right_before(ctx, start)
     role = find_role(ctx, start, end)
     if entity.label == "PERSON" or role is not None:
         return _person(ctx, text, start, role, country)
@@ -101,7 +135,8 @@ def _person(
     affiliated = ctx.entry(affiliation).role_on(ctx.day) if affiliation else None
     agent = _agent(role.match) if role else None
     if affiliated is not None and (agent is None or agent.leader):
-        kind = affiliated.kind
+        # a country's leader is its government: "Palestinian leader Yasser Arafat"
+        kind = affiliated.kind or (agent.sector or "GOV" if agent else None)
     elif agent is not None:
         kind = (role.modifier_sector if role and agent.leader else None) or agent.sector
     else:
@@ -110,6 +145,13 @@ def _person(
     if role is not None:
         ctx.add(role.match.start, role.match.end, slugify(name), ROLE)
     return ActorEntry(slugify(name), name, [], Role(kind, _code(country, kind), country), type="person")
+
+
+def _country_right_before(ctx: ArticleContext, start: int) -> str | None:
+    """ "US Congress", "Ivory Coast's Supreme Court": the country a name is qualified by."""
+    owner = ctx.ending_at(ctx.end_before(start, possessive=True))
+    entry = ctx.entry(owner.actor_id) if owner else None
+    return entry.default.country if entry and entry.type == "state" and entry.default.kind is None else None
 
 
 def _name_right_before(ctx: ArticleContext, start: int) -> str | None:
@@ -273,9 +315,11 @@ def _agent(match: Match[Hit]) -> Agent:
 
 
 # --- further mentions of ad-hoc actors ------------------------------------------------------------
-def _find_repeats(ctx: ArticleContext, created: list[ActorEntry]) -> None:
-    """Mentions the NER missed: the same name again, or a person's surname alone ("Aloush said")."""
+def _find_repeats(ctx: ArticleContext, created: list[ActorEntry], acronyms: dict[str, str]) -> None:
+    """Mentions the NER missed: the same name or acronym again, or a person's surname alone."""
     matcher: PhraseMatcher[str] = PhraseMatcher()
+    for acronym, actor_id in acronyms.items():
+        matcher.add(acronym, actor_id, priority=1)
     for entry in created:
         matcher.add(entry.name, entry.id, priority=1)
         words = entry.name.split()

@@ -92,6 +92,12 @@ class Country:
     adjectives: tuple[str, ...]
     names: tuple[str, ...]
     capital: str
+    people: tuple[str, ...] = ()  # the population: "Greeks", and "Syrians" from the adjective
+
+    @property
+    def population_names(self) -> list[str]:
+        plurals = [plural(adjective) for adjective in self.adjectives if adjective.endswith(("an", "i"))]
+        return _unique([*self.people, *plurals])
 
 
 @dataclass(frozen=True)
@@ -244,11 +250,10 @@ class ActorRegistry:
 
     def add_country(self, country: Country) -> None:
         self._countries[country.iso3] = country
-        plurals = [plural(adj) for adj in country.adjectives if adj.endswith(("an", "i"))]
         entry = ActorEntry(
             id=slugify(country.name),
             name=country.name,
-            aliases=_unique([*country.names, *country.adjectives, *plurals]),
+            aliases=_unique([*country.names, *country.adjectives]),
             default=Role(kind=None, code=country.iso3, country=country.iso3),
             type="state",
         )
@@ -352,6 +357,16 @@ class ActorRegistry:
             )
         return self._existing_or(entry)
 
+    def _add_populations(self) -> None:
+        """ "Syrians", "Greeks": a country's people are its civilians (CVL), not its state."""
+        for country in self._countries.values():
+            names = country.population_names
+            if names:
+                civilians = self.compose(self._country_ids[country.iso3], "CVL")
+                self._entries[civilians.id] = replace(
+                    civilians, aliases=_unique([*civilians.aliases, *names])
+                )
+
     def _existing_or(self, entry: ActorEntry) -> ActorEntry:
         return self._entries.get(entry.id, entry)
 
@@ -364,6 +379,7 @@ class ActorRegistry:
         return self._matcher
 
     def _compile(self) -> PhraseMatcher[Hit]:
+        self._add_populations()
         matcher: PhraseMatcher[Hit] = PhraseMatcher()
         for entry in self._entries.values():
             caseless = entry.id in self._caseless_ids
@@ -448,8 +464,8 @@ def countries_from_tsv(text: str) -> list[Country]:
         (line for line in text.splitlines() if line and not line.startswith("#")), delimiter="\t"
     )
     countries = []
-    for iso3, name, adjectives, names, capital in rows:
-        countries.append(Country(iso3, name, _split(adjectives), _split(names), capital))
+    for iso3, name, adjectives, names, capital, people in rows:
+        countries.append(Country(iso3, name, _split(adjectives), _split(names), capital, _split(people)))
     return countries
 
 

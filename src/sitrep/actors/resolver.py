@@ -7,12 +7,14 @@ lean on the actors already found.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 
 from sitrep.actors.agents import resolve_agents
 from sitrep.actors.context import ALIAS_SOURCES, NAME, ArticleContext
-from sitrep.actors.entities import resolve_entities
-from sitrep.actors.registry import ActorRegistry, NameHit, as_date, strip_article
+from sitrep.actors.entities import PLACE_LABELS, resolve_capitals, resolve_entities
+from sitrep.actors.matcher import Match
+from sitrep.actors.registry import ActorRegistry, AgentHit, Hit, NameHit, as_date, strip_article
 from sitrep.records import Actor, Analysis, Mention
 
 _MIN_FOCUS_VOTES = 2
@@ -26,17 +28,18 @@ class ActorResolver:
 
     def __call__(self, analysis: Analysis) -> None:
         text = analysis.article.body
+        entities = analysis.entities or _doc_entities(analysis.doc)
         ctx = ArticleContext(
             registry=self.registry,
             text=text,
             doc=analysis.doc,
             day=as_date(analysis.article.published),
-            matches=self.registry.matcher.find(text),
+            matches=_outside_places(self.registry.matcher.find(text), entities),
         )
-        entities = analysis.entities or _doc_entities(analysis.doc)
         _add_names(ctx)
         ctx.focus = country_focus(ctx, entities)
         resolve_entities(ctx, entities)
+        resolve_capitals(ctx, entities)
         resolve_agents(ctx)
         analysis.actor_mentions = ctx.ordered()
         analysis.actors = _actors(ctx)
@@ -49,6 +52,19 @@ def actors_in(analysis: Analysis, start: int, end: int) -> list[str]:
         if start <= mention.start and mention.end <= end:
             seen.setdefault(mention.actor_id, None)
     return list(seen)
+
+
+def _outside_places(matches: list[Match[Hit]], entities: list[Mention]) -> list[Match[Hit]]:
+    """Agent words inside place names are not agents: the "Bank" of "West Bank", the "State" of
+    "West Darfur State"."""
+    places = sorted((e.start, e.end) for e in entities if e.label in PLACE_LABELS)
+    starts = [start for start, _ in places]
+
+    def inside_place(match: Match[Hit]) -> bool:
+        index = bisect_right(starts, match.start) - 1
+        return index >= 0 and match.end <= places[index][1]
+
+    return [m for m in matches if not (isinstance(m.value, AgentHit) and inside_place(m))]
 
 
 def _add_names(ctx: ArticleContext) -> None:
