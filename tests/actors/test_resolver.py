@@ -144,3 +144,50 @@ def test_mentions_are_ordered_and_point_into_the_body(resolve: Resolve) -> None:
     assert spans == sorted(spans)
     assert all(body[m.start : m.end] == m.text for m in analysis.actor_mentions)
     assert _resolved(analysis)["Russian warplanes"] == "russia-military"
+
+
+def test_conjoined_country_adjectives_share_the_agent(resolve: Resolve) -> None:
+    analysis = resolve("Senior Hungarian and Romanian officials agreed to cooperate on refugees.")
+    found = _resolved(analysis)
+    assert found["Hungarian"] == "hungary-government"
+    assert found["Romanian officials"] == "romania-government"
+
+
+def test_conjoined_agents_share_the_country(resolve: Resolve) -> None:
+    found = _resolved(resolve("Israeli helicopters and tanks pounded the camp."))
+    assert found["Israeli helicopters"] == found["tanks"] == "israel-military"
+
+
+def test_a_capital_can_stand_for_its_government(resolve: Resolve) -> None:
+    analysis = resolve(
+        "Tehran rejected the demand, and the Khartoum government closed its embassy. Talks were held in Amman."
+    )
+    found = _resolved(analysis)
+    assert found["Tehran"] == "iran-government"
+    assert found["Khartoum government"] == "sudan-government"
+    assert "Amman" not in found  # a place, not an actor
+
+
+def test_an_acronym_in_brackets_is_the_same_actor(resolve: Resolve) -> None:
+    analysis = resolve(
+        "The Revolutionary Liberation Council (RLC) seized the port. Later the RLC withdrew its fighters."
+    )
+    ids = {
+        m.actor_id for m in analysis.actor_mentions if m.text in ("Revolutionary Liberation Council", "RLC")
+    }
+    assert ids == {"revolutionary-liberation-council"}
+    assert len([m for m in analysis.actor_mentions if m.text == "RLC"]) == 2
+
+
+def test_a_people_is_civilians_and_a_leader_is_the_government(resolve: Resolve) -> None:
+    analysis = resolve("Libyan leader Muammar Gaddafi said Libyans would resist. Greeks protested in Athens.")
+    actors = analysis.actors
+    assert actors["muammar-gaddafi"].kind == "GOV" and actors["muammar-gaddafi"].country == "LBY"
+    assert _resolved(analysis)["Libyans"] == "libya-civilians"
+    assert _resolved(analysis)["Greeks"] == "greece-civilians"
+    assert actors["libya-civilians"].kind == "CVL"
+
+
+def test_agent_words_inside_place_names_are_not_actors(resolve: Resolve) -> None:
+    analysis = resolve("Settlers attacked a village in the West Bank, and the army closed roads in Gaza.")
+    assert not any(m.text == "Bank" for m in analysis.actor_mentions)

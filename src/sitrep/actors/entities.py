@@ -68,7 +68,7 @@ def resolve_entities(ctx: ArticleContext, entities: list[Mention]) -> None:
     acronyms: dict[str, str] = {}
     created = []
     for entity, start, end in organisations + people:
-        owner = _expanded_by(ctx, start, end)
+        owner = acronyms.get(ctx.text[start:end]) or _expanded_by(ctx, start, end)
         if owner is not None:
             ctx.add(start, end, owner, NAME)
             acronyms[ctx.text[start:end]] = owner
