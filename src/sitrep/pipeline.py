@@ -48,14 +48,21 @@ def _keywords() -> Component:
     return KeywordExtractor()
 
 
+def _entities() -> Component:
+    from sitrep.entities import link_entities
+
+    return link_entities
+
+
 COMPONENTS: dict[str, Callable[[], Component]] = {
     "actors": _actors,
     "places": _places,
+    "entities": _entities,
     "events": _events,
     "event_places": _event_places,
     "keywords": _keywords,
 }
-DEFAULT = ("actors", "places", "events", "event_places", "keywords")
+DEFAULT = ("actors", "places", "entities", "events", "event_places", "keywords")
 
 
 class Pipeline:
