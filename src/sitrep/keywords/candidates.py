@@ -71,13 +71,14 @@ def _entity_spans(doc: Doc) -> Iterator[Span]:
 
 
 def _entity_pieces(span: Span) -> Iterator[Span]:
-    """Pieces of an entity between line breaks and possessives.
+    """Pieces of an entity between line breaks, possessives, brackets and quotes.
 
-    NER sometimes runs a headline into the next line, or takes "Ghouta's Unified Judicial Body" whole.
+    NER sometimes runs a headline into the next line, takes "Ghouta's Unified Judicial Body" whole or
+    swallows the "(EBRD" after a name.
     """
     piece_start = span.start
     for token in span:
-        if token.is_space or token.tag_ == "POS":
+        if token.is_space or token.tag_ == "POS" or token.is_bracket or token.is_quote:
             if token.i > piece_start:
                 yield span.doc[piece_start : token.i]
             piece_start = token.i + 1
@@ -102,12 +103,17 @@ def _name_spans(doc: Doc) -> Iterator[Span]:
     """Runs of capitalised words, joined by "of"/"for" (and by "and" once such a link was seen)."""
     i = 0
     while i < len(doc):
-        if not _is_name_token(doc[i]):
+        if not _is_name_token(doc[i]) or _only_capitalised_as_sentence_start(doc[i]):
             i += 1
             continue
         end = _name_end(doc, i)
         yield doc[i:end]
         i = end
+
+
+def _only_capitalised_as_sentence_start(token: Token) -> bool:
+    """A sentence's first word is capitalised anyway: without NER's word it is no evidence of a name."""
+    return bool(token.is_sent_start) and not token.ent_type_ and not token.is_upper
 
 
 def _name_end(doc: Doc, start: int) -> int:
@@ -167,13 +173,20 @@ def _occurrence(span: Span, text: str, sentence_of: dict[int, int], is_name: boo
     first, last = tokens[0], tokens[-1]
     return Occurrence(
         key=" ".join(_key_word(t) for t in tokens if t.text != "-"),
-        text=text[first.idx : last.idx + len(last)],
+        text=_shown_case(text[first.idx : last.idx + len(last)], first, is_name),
         start=first.idx,
         end=last.idx + len(last),
         sentence=sentence_of.get(first.i, 0),
         words=words,
         is_name=is_name,
     )
+
+
+def _shown_case(text: str, first: Token, is_name: bool) -> str:
+    """A common noun phrase capitalised only because it starts a sentence is shown in lower case."""
+    if not is_name and first.is_title and _only_capitalised_as_sentence_start(first) and text[1:].islower():
+        return text[0].lower() + text[1:]
+    return text
 
 
 def word_counts(doc: Doc) -> Counter[str]:

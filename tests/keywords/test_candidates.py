@@ -1,0 +1,54 @@
+"""Candidate spans: names (with "of"/"for" links), noun phrases trimmed of determiners and amounts."""
+
+from __future__ import annotations
+
+from sitrep import nlp
+from sitrep.keywords.candidates import find_occurrences, word_counts
+
+
+def texts(text: str) -> set[str]:
+    return {occ.text for occ in find_occurrences(nlp.parse(text))}
+
+
+def test_noun_phrases_lose_determiners_numbers_and_pronouns() -> None:
+    found = texts("ISIS was blamed for the two car bombings in its latest campaign.")
+    assert "car bombings" in found
+    assert "latest campaign" in found
+    assert not any(t.startswith(("the", "two", "its")) for t in found)
+
+
+def test_names_keep_linking_words() -> None:
+    found = texts("Clashes with the Army of Islam grew. The Islamic State of Iraq and Syria withdrew.")
+    assert "Army of Islam" in found
+    assert "Islamic State of Iraq and Syria" in found
+
+
+def test_a_plain_coordination_of_two_names_stays_two_names() -> None:
+    found = texts("Officials from Iraq and Syria met in Damascus.")
+    assert {"Iraq", "Syria"} <= found
+    assert "Iraq and Syria" not in found
+
+
+def test_dates_and_amounts_are_not_candidates() -> None:
+    found = texts("Thousands of people marched in Duma on 3 April, officials said.")
+    assert "Duma" in found
+    assert not {"April", "Thousands"} & found
+
+
+def test_possessives_split_names_and_plurals_share_a_key() -> None:
+    occurrences = find_occurrences(
+        nlp.parse("Ghouta's Unified Judicial Body met. Car bombings and a car bombing.")
+    )
+    keys = {occ.key for occ in occurrences}
+    assert {"ghouta", "unified judicial body"} <= keys
+    assert len({occ.key for occ in occurrences if "bombing" in occ.key}) == 1
+
+
+def test_sentence_initial_capital_of_a_common_noun_is_not_shown() -> None:
+    assert "critics" in texts("Critics of the plan spoke.")
+
+
+def test_word_counts_count_content_words_by_lemma() -> None:
+    counts = word_counts(nlp.parse("The storm hit. Storms hit again and the storm passed."))
+    assert counts["storm"] == 3
+    assert counts["the"] == 0
