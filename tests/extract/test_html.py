@@ -105,3 +105,23 @@ def test_marked_lead_ignores_navigation() -> None:
 def test_markup_without_content_has_no_article(markup: str) -> None:
     with pytest.raises(NoArticle):
         extract_html(markup)
+
+
+def test_cookie_notice_description_is_no_standfirst() -> None:
+    draft = extract_html(html_page(description="We use cookies to improve your experience on our website."))
+    assert draft.standfirst == ""
+
+
+def test_container_marked_as_summary_is_no_lead() -> None:
+    tree = html.fromstring(
+        '<html><body><div class="article-summary"><h1>Clashes in Duma</h1><p>By Jane Doe, 3 May 2014</p>'
+        "</div></body></html>"
+    )
+    assert marked_lead(tree) == ""
+
+
+def test_xhtml_with_an_xml_declaration() -> None:
+    page = '<?xml version="1.0" encoding="utf-8"?>\n' + html_page(
+        lead="Rebel infighting shakes the town of Duma"
+    )
+    assert extract_html(page).standfirst == "Rebel infighting shakes the town of Duma"

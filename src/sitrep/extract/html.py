@@ -14,6 +14,7 @@ from typing import Any
 import lxml.html
 import trafilatura
 from lxml.etree import ParserError
+from trafilatura.utils import decode_file
 
 from sitrep.extract import lines, text
 from sitrep.extract.draft import Draft, NoArticle
@@ -23,8 +24,8 @@ from sitrep.extract.draft import Draft, NoArticle
 _FAVOR_PRECISION = True
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 _LEAD_CLASS = re.compile(
-    r"(?:^|[-_])(?:standfirst|dek|lede|lead|summary|subtitle|sub-?headline|subhead|excerpt|intro|teaser"
-    r"|description)(?:$|[-_])",
+    r"(?:^|[-_])(?:standfirst|dek|lede|lead|summary|subtitle|sub-?headline|subhead|excerpt|intro|teaser)"
+    r"(?:$|[-_])",
     re.I,
 )
 _LEAD_TAGS = ("p", "div", "h2", "h3", "span", "section", "header")
@@ -65,10 +66,11 @@ _CHROME_ANCESTORS = {"nav", "aside", "footer", "form"}
 _MIN_LEAD_CHARS = 30
 _MAX_LEAD_CHARS = 600
 _TITLE_SUFFIX = re.compile(r"\s+[|–—:-]\s+")
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")  # lxml refuses one in a str
 _ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)$")
 
 
-def _trafilatura(html: str | bytes, url: str | None, *, recall: bool) -> Any:
+def _trafilatura(html: str, url: str | None, *, recall: bool) -> Any:
     return trafilatura.bare_extraction(
         html,
         url=url,
@@ -86,16 +88,20 @@ def _paragraphs(body: str) -> list[str]:
     return [p for p in (lines.clean(line) for line in body.split("\n")) if p]
 
 
-def _tree(html: str | bytes) -> Any:
+def _tree(html: str) -> Any:
     try:
-        return lxml.html.fromstring(html)
+        return lxml.html.fromstring(_XML_DECLARATION.sub("", html, count=1))
     except (ParserError, ValueError):
         return None
 
 
 def _is_lead_element(element: Any) -> bool:
+    """An element marked as a lead by its class, id or itemprop, holding only inline text (not a
+    container of headline, byline and date), outside navigation, sidebars and footers."""
     names = " ".join(str(element.get(attr) or "") for attr in ("class", "id", "itemprop"))
     if element.tag not in _LEAD_TAGS or not any(_LEAD_CLASS.search(name) for name in names.split()):
+        return False
+    if any(child.tag in _BLOCK_TAGS for child in element.iterdescendants()):
         return False
     return not any(ancestor.tag in _CHROME_ANCESTORS for ancestor in element.iterancestors())
 
@@ -127,19 +133,27 @@ def _opens_with(paragraph: str, summary: str) -> bool:
     return bool(short) and lines.fingerprint(paragraph).startswith(short)
 
 
-def _standfirst(paragraphs: list[str], lead: str, description: str) -> tuple[str, list[str]]:
+def _is_summary(text: str, title: str) -> bool:
+    """A lead or description that can stand as a standfirst: not chrome, not the headline again."""
+    holds_title = bool(title) and lines.fingerprint(title) in lines.fingerprint(text)
+    return bool(text) and not lines.is_chrome(text) and not holds_title
+
+
+def _standfirst(paragraphs: list[str], lead: str, description: str, title: str) -> tuple[str, list[str]]:
     """(standfirst, paragraphs). A marked lead is the standfirst unless it is the body's opening
     sentence-like paragraph; a summary-style lead (no final full stop) leaves the body. A description
     that only repeats the body's opening is no standfirst."""
+    lead = lead if _is_summary(lead, title) else ""
     in_body = [p for p in paragraphs if lines.fingerprint(p) == lines.fingerprint(lead)] if lead else []
     if lead and not (in_body and lines.TERMINAL.search(lead)):
         return lead, [p for p in paragraphs if p not in in_body]
-    if description and not any(_opens_with(p, description) for p in paragraphs[:2]):
+    opens_body = any(_opens_with(p, description) for p in paragraphs[:2])
+    if _is_summary(description, title) and not opens_body:
         return description, paragraphs
     return "", paragraphs
 
 
-def _from_visible_text(html: str | bytes) -> Draft:
+def _from_visible_text(html: str) -> Draft:
     """The last resort: the page's visible text, one block element a paragraph, through the
     plain-text cleaner."""
     tree = _tree(html)
@@ -158,7 +172,10 @@ def _has_text(result: Any) -> bool:
 
 
 def extract_html(html: str | bytes, url: str | None = None) -> Draft:
-    """The article in an HTML page, with title, date (ISO 8601), author, site name and standfirst."""
+    """The article in an HTML page, with title, date (ISO 8601), author, site name and standfirst.
+    Bytes are decoded once here (UTF-8, else the encoding trafilatura detects) so that trafilatura
+    and lxml read the same text."""
+    html = decode_file(html)
     result = _trafilatura(html, url, recall=False)
     if not _has_text(result):
         result = _trafilatura(html, url, recall=True)
@@ -167,9 +184,8 @@ def extract_html(html: str | bytes, url: str | None = None) -> Draft:
     title = _without_site_name(lines.clean(result.title or ""), result.sitename)
     paragraphs = [p for p in _paragraphs(result.text) if lines.fingerprint(p) != lines.fingerprint(title)]
     paragraphs = text.tidy(paragraphs)
-    standfirst, paragraphs = _standfirst(
-        paragraphs, marked_lead(_tree(html)), lines.clean(result.description or "")
-    )
+    lead, description = marked_lead(_tree(html)), lines.clean(result.description or "")
+    standfirst, paragraphs = _standfirst(paragraphs, lead, description, title)
     if not paragraphs:
         raise NoArticle("markup that holds no article text")
     return Draft(
