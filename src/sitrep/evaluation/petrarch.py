@@ -95,8 +95,11 @@ def code_records(records: list[TestRecord], folder: Path) -> list[list[Triple]]:
 
 
 def code_of(analysis: Analysis, actor_id: str) -> str:
+    """The actor's CAMEO code; a generic agent with no country is `---` and its sector (`---GOV`)."""
     actor = analysis.actors.get(actor_id)
-    return (actor.code if actor and actor.code else actor_id).upper()
+    if actor is None:
+        return actor_id.upper()
+    return (actor.code or f"---{actor.kind or ''}").upper()
 
 
 def evaluate(unittest_dir: Path) -> dict[str, Any]:

@@ -15,10 +15,10 @@ noun phrase names the actors whose mentions fall inside it. The rules:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from sitrep.events.lexicon import Grammar
 from sitrep.events.syntax import (
@@ -33,7 +33,7 @@ from sitrep.events.syntax import (
     noun_phrase,
     prepositional_objects,
 )
-from sitrep.records import ActorMention
+from sitrep.records import Actor, ActorMention
 
 # Verbs whose object, not subject, does what their complement says ("urged Y to talk")
 OBJECT_CONTROL = {
@@ -63,6 +63,7 @@ OBJECT_CONTROL = {
     "suspect",
 }
 STRAY_PREPS = ("against", "on", "upon")
+OBJECT_PREPS = ("with", "against", "on", "upon", "to", "toward", "towards", "into")
 MAX_ANAPHOR_DISTANCE = 400  # characters back that a pronoun may reach for its actor
 
 
@@ -84,15 +85,24 @@ class Participants:
 class ActorIndex:
     """Actor ids by token, built once per document from the actor mentions."""
 
-    def __init__(self, doc: Doc, mentions: Sequence[ActorMention], grammar: Grammar) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        mentions: Sequence[ActorMention],
+        grammar: Grammar,
+        actors: Mapping[str, Actor] | None = None,
+    ) -> None:
         self.doc = doc
         self.grammar = grammar
+        # generic actors ("soldiers", "officials") belong to no country; a phrase that also names a
+        # specific actor ("security forces in Guinea") is better read as that one
+        self.generic = {i for i, a in (actors or {}).items() if a.country is None and a.code is None}
         self.by_token: dict[int, str] = {}
         self.mention_starts: list[tuple[int, str]] = []
         self.subject_starts: list[tuple[int, str]] = []
         self.main_subject_starts: list[tuple[int, str]] = []
         for mention in sorted(mentions, key=lambda m: m.start):
-            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            span = mention_span(doc, mention)
             if span is None:
                 continue
             for token in span:
@@ -135,6 +145,29 @@ class ActorIndex:
         return []
 
 
+def mention_span(doc: Doc, mention: ActorMention) -> Span | None:
+    """The tokens a mention covers; None for an empty or out-of-range span."""
+    if not 0 <= mention.start < mention.end <= len(doc.text):
+        return None
+    try:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    except IndexError:
+        return None
+    return span if span is not None and len(span) else None
+
+
+def pp_word(token: Token) -> str:
+    """The preposition a noun phrase token sits under, if any ("Gondor" in "soldiers from Gondor")."""
+    current = token
+    for _ in range(4):
+        if current.dep_ == "prep":
+            return current.lower_
+        if current.head.i == current.i:
+            return ""
+        current = current.head
+    return ""
+
+
 def clause_of_subject(token: Token) -> Token | None:
     """The verb whose subject a token belongs to (through compounds, "of" and conjuncts), if any."""
     current = token
@@ -164,13 +197,36 @@ class ArgumentReader:
             return self.named_by(token.head.head, depth + 1)
         if self.is_pair_anaphor(token):
             return self.index.last_two_before(token)
-        found = self.index.in_tokens(noun_phrase(token))
+        found = self.phrase_actors(token)
         if lemma(token) in self.grammar.speech_nouns and not self.index.by_token.get(token.i):
             speaker = self.speaker_of(token, depth)
             if speaker:
                 return speaker
         if not found and word in PERSONAL_PRONOUNS:
             return self.index.last_before(token)
+        return found
+
+    def phrase_actors(self, token: Token) -> list[str]:
+        """One actor per coordinated member of a noun phrase: the one its head names, else those its
+        modifiers name ("Hungarian and Romanian officials"), else the first of its "of", "by" or "from"
+        phrases, else of its "in" or "for" phrases ("activists in Arnor")."""
+        found: list[str] = []
+        for conjunct in (token, *token.conjuncts):
+            own = [t for t in noun_phrase(conjunct, with_conjuncts=False) if t.i != conjunct.i]
+            head = self.index.in_tokens([conjunct])
+            if head and head[0] in self.index.generic:
+                specific = [a for a in self.index.in_tokens(own) if a not in self.index.generic]
+                head = specific[:1] or head
+            modifiers = [t for t in own if t.i < conjunct.i]
+            tiers = (
+                head,
+                self.index.in_tokens(modifiers),
+                self.index.in_tokens(
+                    t for t in own if t.i > conjunct.i and pp_word(t) in ("of", "by", "from")
+                )[:1],
+                self.index.in_tokens(t for t in own if t.i > conjunct.i)[:1],
+            )
+            found.extend(a for a in next((tier for tier in tiers if tier), []) if a not in found)
         return found
 
     def is_pair_anaphor(self, token: Token) -> bool:
@@ -198,7 +254,11 @@ class ArgumentReader:
         return found
 
     # ---- verbs --------------------------------------------------------------------------------
-    def verb_participants(self, verb: Token, reciprocal: bool) -> Participants:
+    def verb_participants(
+        self, verb: Token, reciprocal: bool, clause_recipients: bool = True
+    ) -> Participants:
+        """Actors and recipients of a verb; with `clause_recipients` the subject of a complement clause
+        is a recipient too ("demanded that Y withdraw")."""
         result = Participants()
         result.add_actors(self.verb_actors(verb))
         objects = self.verb_patients(verb)
@@ -210,6 +270,10 @@ class ArgumentReader:
         result.add_recipients(
             self.named_by_all(obj for prep, obj in prepositional_objects(verb, preps) if not is_verb(obj))
         )
+        for obj in objects:  # "restored ties with Y", "launched an attack on Y"
+            result.add_recipients(self.named_by_all(o for _p, o in prepositional_objects(obj, OBJECT_PREPS)))
+        if not clause_recipients:
+            return result.tidy()
         for complement in children(verb, "ccomp", "xcomp"):
             subject = first_child(complement, "nsubj", "nsubjpass")
             if subject is not None:
@@ -249,6 +313,8 @@ class ArgumentReader:
         head, dep = verb.head, verb.dep_
         if head.i == verb.i:
             return []
+        if dep == "xcomp" and head.dep_ == "acomp":  # "X is ready / about to Y"
+            return self.verb_actors(head.head, depth + 1)
         if dep == "xcomp" or (dep == "advcl" and verb.tag_ in ("VB", "VBG")):
             if dep == "xcomp" and lemma(head) in OBJECT_CONTROL:
                 patient = first_child(head, "dobj", "obj") or (

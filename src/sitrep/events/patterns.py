@@ -84,7 +84,7 @@ class PatternCoder:
 
     def verb_entry(self, token: Token, sentence: Span) -> tuple[Block, Verb] | None:
         """The dictionary verb for this token, multi-word verbs ("break down") before single ones."""
-        entries = self.dictionary.entries(*base_forms(token))
+        entries = self.dictionary.entries(token.lower_, *base_forms(token))
         fitting = [(b, v) for b, v in entries if self.fits(v, token, sentence)]
         return max(fitting, key=lambda e: len(e[1].before) + len(e[1].after), default=None)
 
@@ -233,7 +233,7 @@ class PatternCoder:
         targets = (
             reader.named_by(marked_phrase(sentence, position.target)) if position.target is not None else []
         )
-        participants = reader.verb_participants(token, reciprocal=False)
+        participants = reader.verb_participants(token, reciprocal=False, clause_recipients=False)
         sources = sources or participants.actors
         targets = targets or participants.recipients
         return CodedVerb(token, code, tuple(sources), tuple(t for t in targets if t not in sources), pattern)

@@ -32,7 +32,7 @@ NP_DEPS = {
     "npadvmod",
     "advmod",
 }
-NP_PREPS = {"of", "from", "in", "for"}
+NP_PREPS = {"of", "from", "in", "for", "by"}
 # Dependents a trigger phrase may draw its other words from ("lift the curfew", "blow up", "hunger strike")
 PHRASE_DEPS = {
     "prt",
@@ -113,14 +113,17 @@ def phrase_scope(head: Token) -> list[Token]:
     return found
 
 
-def noun_phrase(token: Token) -> list[Token]:
-    """The tokens of the noun phrase headed by `token`, without relative clauses and unrelated PPs."""
+def noun_phrase(token: Token, with_conjuncts: bool = True) -> list[Token]:
+    """The tokens of the noun phrase headed by `token`, without relative clauses and unrelated PPs
+    (and without coordinated phrases unless `with_conjuncts`)."""
     found = [token]
     stack = [token]
     while stack:
         current = stack.pop()
         for child in current.children:
-            if child.dep_ not in NP_DEPS:
+            if child.dep_ not in NP_DEPS or (
+                child.dep_ == "conj" and not with_conjuncts and current.i == token.i
+            ):
                 continue
             if child.dep_ == "prep" and child.lower_ not in NP_PREPS:
                 continue
