@@ -6,6 +6,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -239,15 +240,24 @@ class ConsoleWatch:
         self.errors.append(f"uncaught: {error}")
 
 
-@pytest.fixture
-def page(browser: Any, live_server: LiveServer) -> Iterator[Any]:
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+@contextmanager
+def watched_page(browser: Any, base_url: str, width: int = 1280, height: int = 900) -> Iterator[Any]:
+    """A fresh browser page on `base_url` that fails the test if any console error appeared on it."""
+    context = browser.new_context(base_url=base_url, viewport={"width": width, "height": height})
     context.set_default_timeout(15_000)
     new_page = context.new_page()
     watch = ConsoleWatch(new_page)
-    yield new_page
-    context.close()
+    try:
+        yield new_page
+    finally:
+        context.close()
     assert watch.errors == [], f"console errors: {watch.errors}"
+
+
+@pytest.fixture
+def page(browser: Any, live_server: LiveServer) -> Iterator[Any]:
+    with watched_page(browser, live_server.url) as new_page:
+        yield new_page
 
 
 def screenshot(page: Any, name: str) -> Path:
