@@ -111,9 +111,12 @@ def test_writes_are_refused_without_a_configured_token(client: TestClient) -> No
 
 
 @pytest.fixture
-def writable(tmp_path: Path) -> TestClient:
-    fetched: list[str] = []
+def fetched() -> list[str]:
+    return []
 
+
+@pytest.fixture
+def writable(tmp_path: Path, fetched: list[str]) -> TestClient:
     def fake_fetch(url: str) -> tuple[bytes, str]:
         fetched.append(url)
         return (
@@ -123,9 +126,7 @@ def writable(tmp_path: Path) -> TestClient:
 
     path = str(tmp_path / "w.db")
     app = create_app(path, Settings(path, token="s3cret"), fetch=fake_fetch, pipeline=Pipeline([]))
-    client = TestClient(app)
-    client.fetched = fetched  # type: ignore[attr-defined]
-    return client
+    return TestClient(app)
 
 
 def test_a_token_is_required_to_post(writable: TestClient) -> None:
@@ -151,11 +152,11 @@ def test_posted_text_is_ingested_and_readable(writable: TestClient) -> None:
     assert again.status_code == 200 and again.json()["status"] == "unchanged"
 
 
-def test_a_url_alone_is_fetched_through_the_apps_fetcher(writable: TestClient) -> None:
+def test_a_url_alone_is_fetched_through_the_apps_fetcher(writable: TestClient, fetched: list[str]) -> None:
     auth = {"Authorization": "Bearer s3cret"}
     created = writable.post("/api/v1/articles", json={"url": "https://example.org/saqba"}, headers=auth)
     assert created.status_code == 201, created.text
-    assert writable.fetched == ["https://example.org/saqba"]  # type: ignore[attr-defined]
+    assert fetched == ["https://example.org/saqba"]
     assert (
         writable.get(f"/api/v1/articles/{created.json()['id']}").json()["url"] == "https://example.org/saqba"
     )
