@@ -9,6 +9,11 @@ DEMO_DB ?= demo.db
 .PHONY: install demo test lint bench clean
 
 install: $(VENV)/.installed
+install: node_modules/.package-lock.json
+
+# Front-end libraries for the web UI (sitrep serve), pinned in package-lock.json; served from node_modules.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +24,7 @@ demo: install
 	$(BIN)/sitrep --version >/dev/null
 	$(BIN)/sitrep ingest --db $(DEMO_DB) examples/corpus
 	$(BIN)/sitrep stats --db $(DEMO_DB)
+	$(BIN)/sitrep serve --db $(DEMO_DB)
 
 lint: install
 	$(BIN)/ruff check src tests bench
@@ -26,6 +32,7 @@ lint: install
 	$(BIN)/mypy src
 
 test: lint
+	bash scripts/setup-browser.sh
 	$(BIN)/python -m pytest
 
 bench: install
