@@ -89,17 +89,23 @@ def code_records(records: list[TestRecord], folder: Path) -> list[list[Triple]]:
         triples: list[Triple] = []
         for sentence in doc.sents:
             for coded in coder.code_sentence(sentence, reader):
-                triples.extend((code_of(analysis, s), code_of(analysis, t), c) for s, t, c in coded.triples())
+                triples.extend(
+                    (source, target, code)
+                    for s, t, code in coded.triples()
+                    for source in codes_of(analysis, s)
+                    for target in codes_of(analysis, t)
+                )
         produced.append(list(dict.fromkeys(triples)))
     return produced
 
 
-def code_of(analysis: Analysis, actor_id: str) -> str:
-    """The actor's CAMEO code; a generic agent with no country is `---` and its sector (`---GOV`)."""
+def codes_of(analysis: Analysis, actor_id: str) -> list[str]:
+    """The actor's CAMEO codes (an entry with several, `FRO/BIL/SAM`, stands for each); a generic
+    agent with no country is `---` and its sector (`---GOV`)."""
     actor = analysis.actors.get(actor_id)
     if actor is None:
-        return actor_id.upper()
-    return (actor.code or f"---{actor.kind or ''}").upper()
+        return [actor_id.upper()]
+    return (actor.code or f"---{actor.kind or ''}").upper().split("/")
 
 
 def evaluate(unittest_dir: Path) -> dict[str, Any]:

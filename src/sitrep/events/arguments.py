@@ -25,12 +25,14 @@ from sitrep.events.syntax import (
     PERSONAL_PRONOUNS,
     RELATIVE_PRONOUNS,
     children,
+    conjuncts,
     first_child,
     is_passive,
     is_root,
     is_verb,
     lemma,
     noun_phrase,
+    own_clause,
     prepositional_objects,
 )
 from sitrep.records import Actor, ActorMention
@@ -63,7 +65,7 @@ OBJECT_CONTROL = {
     "suspect",
 }
 STRAY_PREPS = ("against", "on", "upon")
-OBJECT_PREPS = ("with", "against", "on", "upon", "to", "toward", "towards", "into")
+PLACE_PREPS = ("in", "inside", "near")
 MAX_ANAPHOR_DISTANCE = 400  # characters back that a pronoun may reach for its actor
 
 
@@ -94,9 +96,9 @@ class ActorIndex:
     ) -> None:
         self.doc = doc
         self.grammar = grammar
-        # generic actors ("soldiers", "officials") belong to no country; a phrase that also names a
-        # specific actor ("security forces in Guinea") is better read as that one
-        self.generic = {i for i, a in (actors or {}).items() if a.country is None and a.code is None}
+        # actors without a code ("soldiers", "officials", a person the registry does not know) say less
+        # than a coded actor named in the same phrase ("security forces in Guinea")
+        self.generic = {i for i, a in (actors or {}).items() if a.code is None}
         self.by_token: dict[int, str] = {}
         self.mention_starts: list[tuple[int, str]] = []
         self.subject_starts: list[tuple[int, str]] = []
@@ -154,6 +156,18 @@ def mention_span(doc: Doc, mention: ActorMention) -> Span | None:
     except IndexError:
         return None
     return span if span is not None and len(span) else None
+
+
+def apposed(token: Token, head: Token) -> bool:
+    """True for a token inside an apposition or compound after the head ("old foes Gondor and Osgiliath")."""
+    current = token
+    for _ in range(4):
+        if current.head.i == head.i:
+            return current.dep_ in ("appos", "compound", "npadvmod")
+        if current.head.i == current.i:
+            return False
+        current = current.head
+    return False
 
 
 def pp_word(token: Token) -> str:
@@ -215,9 +229,8 @@ class ArgumentReader:
             own = [t for t in noun_phrase(conjunct, with_conjuncts=False) if t.i != conjunct.i]
             head = self.index.in_tokens([conjunct])
             if head and head[0] in self.index.generic:
-                specific = [a for a in self.index.in_tokens(own) if a not in self.index.generic]
-                head = specific[:1] or head
-            modifiers = [t for t in own if t.i < conjunct.i]
+                head = self.first_specific(own) or head
+            modifiers = [t for t in own if t.i < conjunct.i or t.dep_ == "appos" or apposed(t, conjunct)]
             tiers = (
                 head,
                 self.index.in_tokens(modifiers),
@@ -228,6 +241,23 @@ class ArgumentReader:
             )
             found.extend(a for a in next((tier for tier in tiers if tier), []) if a not in found)
         return found
+
+    def first_specific(self, tokens: list[Token]) -> list[str]:
+        """The first coded actor among the tokens, with those coordinated with it ("in Fornost and
+        Gondor")."""
+        for token in tokens:
+            actor = self.index.by_token.get(token.i)
+            if actor is not None and actor not in self.index.generic:
+                return self.index.in_tokens(conjuncts(token))
+        return []
+
+    def first_within(self, token: Token) -> list[str]:
+        """The first actor named anywhere inside a phrase (outside its clauses), with its conjuncts:
+        "welcomed the resumption of ties with Osgiliath", "ties between Gondor and Osgiliath"."""
+        for inner in own_clause(token):
+            if inner.i in self.index.by_token and inner.i != token.i:
+                return self.named_by(inner)
+        return []
 
     def is_pair_anaphor(self, token: Token) -> bool:
         phrase = " ".join(t.lower_ for t in noun_phrase(token))
@@ -270,8 +300,13 @@ class ArgumentReader:
         result.add_recipients(
             self.named_by_all(obj for prep, obj in prepositional_objects(verb, preps) if not is_verb(obj))
         )
-        for obj in objects:  # "restored ties with Y", "launched an attack on Y"
-            result.add_recipients(self.named_by_all(o for _p, o in prepositional_objects(obj, OBJECT_PREPS)))
+        for obj in objects:  # "restored ties with Y", "welcomed the resumption of ties with Y"
+            if not result.recipients:
+                result.add_recipients(self.first_within(obj))
+        if not result.recipients:  # "arrived in Gondor": a state named as the place
+            result.add_recipients(
+                self.named_by_all(o for _p, o in prepositional_objects(verb, PLACE_PREPS) if not is_verb(o))
+            )
         if not clause_recipients:
             return result.tidy()
         for complement in children(verb, "ccomp", "xcomp"):
