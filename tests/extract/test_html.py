@@ -125,3 +125,22 @@ def test_xhtml_with_an_xml_declaration() -> None:
         lead="Rebel infighting shakes the town of Duma"
     )
     assert extract_html(page).standfirst == "Rebel infighting shakes the town of Duma"
+
+
+def test_markup_without_paragraph_tags_falls_back_to_the_visible_text() -> None:
+    draft = extract_html(PARAGRAPHS[0])
+    assert draft.paragraphs == [PARAGRAPHS[0]]
+
+
+def test_layout_table_cells_lose_their_pipes() -> None:
+    rows = "".join(f"<tr><td>{p}</td></tr>" for p in PARAGRAPHS)
+    draft = extract_html(f"<html><body><table>{rows}</table></body></html>")
+    assert draft.paragraphs == PARAGRAPHS
+
+
+def test_page_without_title_markup_opens_with_its_headline() -> None:
+    draft = extract_html(
+        f"<html><body><pre>Clashes in Duma Kill Twelve\n\n{PARAGRAPHS[0]}</pre></body></html>"
+    )
+    assert draft.title == "Clashes in Duma Kill Twelve"
+    assert draft.paragraphs == [PARAGRAPHS[0]]

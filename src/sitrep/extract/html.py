@@ -66,6 +66,7 @@ _CHROME_ANCESTORS = {"nav", "aside", "footer", "form"}
 _MIN_LEAD_CHARS = 30
 _MAX_LEAD_CHARS = 600
 _TITLE_SUFFIX = re.compile(r"\s+[|–—:-]\s+")
+_ONE_CELL_ROW = re.compile(r"^\|\s*([^|]+?)\s*\|$")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")  # lxml refuses one in a str
 _ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)$")
 
@@ -85,7 +86,10 @@ def _trafilatura(html: str, url: str | None, *, recall: bool) -> Any:
 
 
 def _paragraphs(body: str) -> list[str]:
-    return [p for p in (lines.clean(line) for line in body.split("\n")) if p]
+    """trafilatura's text output, one paragraph a line; a one-cell table row (a layout table) is
+    unwrapped from its pipes."""
+    found = (lines.clean(line) for line in body.split("\n"))
+    return [_ONE_CELL_ROW.sub(r"\1", p) for p in found if p]
 
 
 def _tree(html: str) -> Any:
@@ -183,6 +187,8 @@ def extract_html(html: str | bytes, url: str | None = None) -> Draft:
         return _from_visible_text(html)
     title = _without_site_name(lines.clean(result.title or ""), result.sitename)
     paragraphs = [p for p in _paragraphs(result.text) if lines.fingerprint(p) != lines.fingerprint(title)]
+    if not title and len(paragraphs) > 1 and lines.is_title_like(paragraphs[0]):
+        title = paragraphs.pop(0)  # a page without title markup that opens with its headline
     paragraphs = text.tidy(paragraphs)
     lead, description = marked_lead(_tree(html)), lines.clean(result.description or "")
     standfirst, paragraphs = _standfirst(paragraphs, lead, description, title)
