@@ -40,9 +40,12 @@ class ArticleContext:
     _by_end: dict[int, tuple[int, int]] = field(default_factory=dict)
     _match_starts: list[int] = field(default_factory=list)
     _sentence_starts: list[int] = field(default_factory=list)
+    _token_starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._match_starts = [match.start for match in self.matches]
+        if self.doc is not None:
+            self._token_starts = [token.idx for token in self.doc]
         if self.doc is not None and self.doc.has_annotation("SENT_START"):
             self._sentence_starts = [sentence.start_char for sentence in self.doc.sents]
 
@@ -141,10 +144,14 @@ class ArticleContext:
 
     # --- parse helpers -------------------------------------------------------------------------
     def span(self, start: int, end: int) -> Any:
-        """The spaCy span covering [start, end), or None without a parse."""
+        """The spaCy span of the tokens overlapping [start, end), or None without a parse or tokens."""
         if self.doc is None:
             return None
-        return self.doc.char_span(start, end, alignment_mode="expand")
+        first = max(bisect_right(self._token_starts, start) - 1, 0)
+        if first < len(self.doc) and self._token_starts[first] + len(self.doc[first]) <= start:
+            first += 1
+        last = bisect_left(self._token_starts, end)
+        return self.doc[first:last] if first < last else None
 
     def sentence_of(self, position: int) -> int:
         return max(bisect_right(self._sentence_starts, position) - 1, 0)
