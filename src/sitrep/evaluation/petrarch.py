@@ -85,7 +85,7 @@ def code_records(records: list[TestRecord], folder: Path) -> list[list[Triple]]:
         article = Article(id=record.id, url="", title="", paragraphs=[record.text], published=record.date)
         analysis = Analysis(article=article, doc=doc, entities=entities(doc))
         resolver(analysis)
-        reader = ArgumentReader(ActorIndex(doc, analysis.actor_mentions, grammar), grammar)
+        reader = ArgumentReader(ActorIndex(doc, analysis.actor_mentions, grammar, analysis.actors), grammar)
         triples: list[Triple] = []
         for sentence in doc.sents:
             for coded in coder.code_sentence(sentence, reader):

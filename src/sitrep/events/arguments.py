@@ -99,6 +99,7 @@ class ActorIndex:
         # actors without a code ("soldiers", "officials", a person the registry does not know) say less
         # than a coded actor named in the same phrase ("security forces in Guinea")
         self.generic = {i for i, a in (actors or {}).items() if a.code is None}
+        self.codes = {i: a.code for i, a in (actors or {}).items() if a.code}
         self.by_token: dict[int, str] = {}
         self.mention_starts: list[tuple[int, str]] = []
         self.subject_starts: list[tuple[int, str]] = []
@@ -230,6 +231,8 @@ class ArgumentReader:
             head = self.index.in_tokens([conjunct])
             if head and head[0] in self.index.generic:
                 head = self.first_specific(own) or head
+            elif head:
+                head = self.narrower(head[0], own) or head
             modifiers = [t for t in own if t.i < conjunct.i or t.dep_ == "appos" or apposed(t, conjunct)]
             tiers = (
                 head,
@@ -241,6 +244,16 @@ class ArgumentReader:
             )
             found.extend(a for a in next((tier for tier in tiers if tier), []) if a not in found)
         return found
+
+    def narrower(self, actor: str, tokens: list[Token]) -> list[str]:
+        """A title naming the same actor more precisely ("Bree Prime Minister Romendacil": the Bree
+        government rather than Bree), judged by the codes: one that extends the other's."""
+        code = self.index.codes.get(actor, "")
+        for other in self.index.in_tokens(tokens):
+            longer = self.index.codes.get(other, "")
+            if code and len(longer) > len(code) and longer.startswith(code):
+                return [other]
+        return []
 
     def first_specific(self, tokens: list[Token]) -> list[str]:
         """The first coded actor among the tokens, with those coordinated with it ("in Fornost and
@@ -350,6 +363,9 @@ class ArgumentReader:
             return []
         if dep == "xcomp" and head.dep_ == "acomp":  # "X is ready / about to Y"
             return self.verb_actors(head.head, depth + 1)
+        if dep == "xcomp" and is_passive(head) and first_child(head, "nsubjpass") is not None:
+            # raising: "Gollum was seen to break into", "Arnor is said to be about to restore"
+            return self.named_by(first_child(head, "nsubjpass"))  # type: ignore[arg-type]
         if dep == "xcomp" or (dep == "advcl" and verb.tag_ in ("VB", "VBG")):
             if dep == "xcomp" and lemma(head) in OBJECT_CONTROL:
                 patient = first_child(head, "dobj", "obj") or (

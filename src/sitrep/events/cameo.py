@@ -165,7 +165,7 @@ def parse_verb_dictionary(text: str) -> VerbDictionary:
             blocks.append(Block(header.group(1).rstrip("_").lower(), Code.parse(header.group(2))))
             current_synset = None
         elif line.startswith("&"):
-            current_synset = line.split()[0][1:]
+            current_synset = line.split()[0][1:].rstrip("_")
             synsets[current_synset] = []
         elif line.startswith("+") and current_synset is not None:
             synsets[current_synset].append(parse_member(line[1:]))
@@ -181,7 +181,7 @@ def parse_verb_dictionary(text: str) -> VerbDictionary:
 
 def parse_member(text: str) -> str:
     text = text.strip()
-    return text if text.startswith("&") else words_of(text)
+    return text.rstrip("_") if text.startswith("&") else words_of(text)
 
 
 def parse_verb(line: str) -> Verb:
@@ -270,7 +270,7 @@ def element_of(word: str) -> Element:
     if word in markers:
         return Element(markers[word])
     if word.startswith("&"):
-        return Element("synset", word[1:])
+        return Element("synset", word[1:].rstrip("_"))
     if word.startswith("+") and len(word) > 1:
         return Element("word", word[1:].lower())
     return Element("word", word.lower())

@@ -72,7 +72,8 @@ class EventCoder:
         doc = analysis.doc
         if doc is None or not len(doc):
             return
-        reader = ArgumentReader(ActorIndex(doc, analysis.actor_mentions, self.grammar), self.grammar)
+        index = ActorIndex(doc, analysis.actor_mentions, self.grammar, analysis.actors)
+        reader = ArgumentReader(index, self.grammar)
         skipped = 0
         for sentence in doc.sents:
             if len(sentence) > MAX_SENTENCE_TOKENS:

@@ -235,12 +235,23 @@ class PatternCoder:
         )
         participants = reader.verb_participants(token, reciprocal=False, clause_recipients=False)
         sources = sources or participants.actors
-        targets = targets or participants.recipients
+        targets = targets or participants.recipients or first_actor_after(token, reader, sources)
         return CodedVerb(token, code, tuple(sources), tuple(t for t in targets if t not in sources), pattern)
 
 
+def first_actor_after(verb: Token, reader: ArgumentReader, sources: list[str]) -> list[str]:
+    """PETRARCH's target of last resort: the first actor named after the verb in its phrase."""
+    for token in verb.subtree:
+        if token.i > verb.i and token.i in reader.index.by_token:
+            found = [a for a in reader.named_by(token) if a not in sources]
+            if found:
+                return found
+    return []
+
+
 def same_word(token: Token, word: str) -> bool:
-    return word in (token.lower_, token.lemma_.lower())
+    """Pattern words match word forms exactly, as in PETRARCH ("EFFORT" does not match "efforts")."""
+    return word == token.lower_
 
 
 def skip_phrase(words: list[Token], cursor: int, span: tuple[int, int], forward: bool) -> int:
