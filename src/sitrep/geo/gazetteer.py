@@ -14,14 +14,14 @@ import sqlite3
 import tempfile
 import threading
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from sitrep.geo import build
 from sitrep.geo.build import ALTERNATE, BARE, DEMONYM, PRIMARY, SKELETON
-from sitrep.geo.names import bare_key, exact_key, skeleton_key
+from sitrep.geo.names import GENERIC_WORDS, bare_key, exact_key, skeleton_key
 from sitrep.records import Place
 
 BUILD_VERSION = "1"
@@ -31,10 +31,10 @@ BUILD_VERSION = "1"
 FEATURE_PRIOR = {
     "continent": 9.0,
     "country": 10.0,
-    "admin1": 6.5,
+    "admin1": 4.0,
     "region": 6.0,
     "area": 5.0,
-    "admin2": 3.0,
+    "admin2": -1.0,
     "city": 0.0,
     "town": 3.0,
     "neighbourhood": 2.0,
@@ -62,18 +62,23 @@ class Candidate:
     capital: bool
     shadowed: bool = False  # a division that shares its name with a town inside it
 
-    @property
+    @cached_property
     def prior(self) -> float:
         """Context-free plausibility: feature kind, size, capital status, how well the name matched."""
-        score = FEATURE_PRIOR.get(self.place.feature or "", 0.0) + math.log10(self.place.population + 10)
+        score = FEATURE_PRIOR.get(self.place.feature or "", 0.0)
+        score += POPULATION_WEIGHT * math.log10(self.place.population + 10)
         if self.capital:
-            score += 3.0
+            score += CAPITAL_BONUS
         if self.shadowed:
             score -= SHADOW_PENALTY
         return score - MATCH_PENALTY[self.kind]
 
 
+POPULATION_WEIGHT = 0.6
+CAPITAL_BONUS = 5.0
 SHADOW_PENALTY = 8.0
+# A town this large a share of a same-named division is its chief town ("Aleppo", not "Montana City").
+CHIEF_TOWN_SHARE = 0.2
 MATCH_PENALTY = {PRIMARY: 0.0, ALTERNATE: 0.5, BARE: 1.5, SKELETON: 4.0, DEMONYM: 0.0}
 
 
@@ -133,12 +138,14 @@ class Gazetteer:
     def _query_candidates(self, name: str) -> list[Candidate]:
         found: dict[int, Candidate] = {}
         exact = exact_key(name)
+        if exact in GENERIC_WORDS:
+            return []
         tiers: list[tuple[str, int | None, int]] = [(exact, None, PRIMARY), (bare_key(name), None, BARE)]
         if exact.endswith("s"):
             tiers.append((exact[:-1], DEMONYM, DEMONYM))  # "Syrians"
         for key, only_kind, floor in tiers:
             self._collect(found, key, only_kind, floor)
-        if not any(c.kind <= BARE for c in found.values()):
+        if not found:
             skeleton = skeleton_key(name)
             if skeleton:
                 self._collect(found, skeleton, SKELETON, SKELETON)
@@ -167,17 +174,19 @@ class Gazetteer:
 def _shadow_divisions(candidates: list[Candidate]) -> list[Candidate]:
     """A division named after its own chief town ("Aleppo", "New York") is demoted below the town:
     the bare name means the town; the division is "Aleppo Governorate" or "New York State"."""
-    towns = {
-        (c.place.country, c.admin1_key)
-        for c in candidates
-        if c.place.feature == "city" and c.kind <= ALTERNATE
-    }
-    return [
-        replace(c, shadowed=True)
-        if c.place.feature in ("admin1", "admin2") and (c.place.country, c.admin1_key) in towns
-        else c
-        for c in candidates
-    ]
+    towns: dict[tuple[str | None, str | None], int] = {}
+    for c in candidates:
+        if c.place.feature == "city" and c.kind <= ALTERNATE:
+            key = (c.place.country, c.admin1_key)
+            towns[key] = max(towns.get(key, 0), c.place.population)
+    return [replace(c, shadowed=True) if _is_shadowed(c, towns) else c for c in candidates]
+
+
+def _is_shadowed(candidate: Candidate, towns: dict[tuple[str | None, str | None], int]) -> bool:
+    if candidate.place.feature not in ("admin1", "admin2"):
+        return False
+    town = towns.get((candidate.place.country, candidate.admin1_key), 0)
+    return town > 0 and town >= CHIEF_TOWN_SHARE * candidate.place.population
 
 
 def _candidate(row: Any, kind: int) -> Candidate:

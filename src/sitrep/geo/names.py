@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Characters that transliterations use for ayn/hamza or as apostrophes; they carry no letter.
 _SILENT = str.maketrans("", "", "'`’‘ʼʻʿʾ´\u02bf\u02be")
@@ -57,9 +58,21 @@ _FOLDS = (
     ("z", "s"),
     ("x", "ks"),
 )
+# Words that name some division somewhere ("West", Cameroon; "Central", Uganda) but, standing alone in
+# an English text, a direction or a common noun: never resolved alone.
+GENERIC_WORDS = frozenset(
+    {
+        *("north", "south", "east", "west", "northern", "southern", "eastern", "western"),
+        *("northeast", "northwest", "southeast", "southwest", "central", "centre", "center", "middle"),
+        *("upper", "lower", "gulf", "coast", "capital", "city", "county", "state", "province", "district"),
+        *("region", "island", "islands", "valley", "university", "church", "tower", "house", "hall"),
+        *("street", "road", "bridge", "park", "airport", "station", "square"),
+    }
+)
 _ARABIC_DIACRITICS = re.compile(r"[\u064b-\u065f\u0670\u0640]")
 
 
+@lru_cache(maxsize=1 << 18)
 def fold(text: str) -> str:
     """Lower case without diacritics or apostrophes, separators as single spaces."""
     text = _ARABIC_DIACRITICS.sub("", text)
@@ -102,6 +115,8 @@ def is_name_like(name: str) -> bool:
     GeoNames alternate names include romanisation codes ("dwma") and other scripts the body text of
     an English article never contains.
     """
+    if name.isascii():
+        return any(ch.isupper() for ch in name)
     letters = [ch for ch in name if ch.isalpha()]
     if not letters:
         return False

@@ -14,18 +14,20 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sitrep.geo.build import DEMONYM, SKELETON
+from sitrep.geo.build import ALTERNATE, DEMONYM, SKELETON
 from sitrep.geo.gazetteer import Candidate, Gazetteer, precision_of
+from sitrep.geo.names import fold
 from sitrep.records import Place, PlaceMention
 
-MAX_CANDIDATES = 40
+MAX_CANDIDATES = 20
 ROUNDS = 2
-COUNTRY_WEIGHT = 5.0
-ADMIN1_WEIGHT = 4.0
+COUNTRY_WEIGHT = 8.0
+ADMIN1_WEIGHT = 8.0
 NEARBY_WEIGHT = 3.0
 DATELINE_WEIGHT = 4.0
 APPOSITION_WEIGHT = 8.0
 NEARBY_KM = 300.0
+INNER_NAME_POPULATION = 100_000
 DEMONYM_WEIGHT = 0.5
 EARTH_RADIUS_KM = 6371.0
 
@@ -50,31 +52,88 @@ class Toponym:
     within: int | None = None  # index of the toponym this one is in apposition to ("Alexandria, La.")
     candidates: list[Candidate] = field(default_factory=list)
 
+    @property
+    def key(self) -> str:
+        return fold(self.text)
+
 
 @dataclass
-class _Evidence:
-    """What the current choices say about the article, with each toponym's own share removable."""
-
+class _Tally:
     countries: dict[str, float] = field(default_factory=lambda: defaultdict(float))
     admin1s: dict[str, float] = field(default_factory=lambda: defaultdict(float))
     total: float = 0.0
-    points: list[tuple[int, float, float, float]] = field(default_factory=list)  # index, lat, lon, weight
+
+    def add(self, choice: Candidate, weight: float) -> None:
+        self.total += weight
+        if choice.place.country:
+            self.countries[choice.place.country] += weight
+        if choice.admin1_key:
+            self.admin1s[choice.admin1_key] += weight
+
+
+@dataclass
+class _Evidence:
+    """What the current choices say about the article, also tallied by name, so that a toponym weighs
+    only the evidence of other names (ten mentions of "London" do not vouch for each other)."""
+
+    article: _Tally = field(default_factory=_Tally)
+    by_name: dict[str, _Tally] = field(default_factory=lambda: defaultdict(_Tally))
+    # Distinct specific places chosen so far: place id -> (lat, lon, names of the toponyms naming it).
+    points: dict[str, tuple[float, float, set[str]]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, toponyms: Sequence[Toponym], choices: Sequence[Candidate | None]) -> _Evidence:
         evidence = cls()
-        for index, (toponym, choice) in enumerate(zip(toponyms, choices, strict=True)):
+        for toponym, choice in zip(toponyms, choices, strict=True):
             if choice is None:
                 continue
-            weight = _weight(toponym)
-            evidence.total += weight
-            if choice.place.country:
-                evidence.countries[choice.place.country] += weight
-            if choice.admin1_key:
-                evidence.admin1s[choice.admin1_key] += weight
+            evidence.article.add(choice, _weight(toponym))
+            evidence.by_name[toponym.key].add(choice, _weight(toponym))
             if precision_of(choice.place) <= 2:
-                evidence.points.append((index, choice.place.lat, choice.place.lon, weight))
+                place = choice.place
+                evidence.points.setdefault(place.id, (place.lat, place.lon, set()))[2].add(toponym.key)
         return evidence
+
+
+@dataclass
+class _Context:
+    """The evidence as one toponym sees it: everything the toponyms of other names say."""
+
+    evidence: _Evidence
+    name: str
+    host: Candidate | None
+
+    def __post_init__(self) -> None:
+        self._own = self.evidence.by_name.get(self.name) or _Tally()
+        self._others_total = self.evidence.article.total - self._own.total
+
+    def share(self, candidate: Candidate, admin1: bool) -> float:
+        """The other names' share of the article's weight given to the candidate's country or province."""
+        key = candidate.admin1_key if admin1 else candidate.place.country
+        if key is None or self._others_total <= 0:
+            return 0.0
+        article, own = self.evidence.article, self._own
+        totals, own_totals = (article.admin1s, own.admin1s) if admin1 else (article.countries, own.countries)
+        return max(totals.get(key, 0.0) - own_totals.get(key, 0.0), 0.0) / self._others_total
+
+    def closeness(self, candidate: Candidate) -> float:
+        """1 when another name's place is next to the candidate, falling to 0 at NEARBY_KM."""
+        if precision_of(candidate.place) > 2:
+            return 0.0
+        best = 0.0
+        lat, lon = candidate.place.lat, candidate.place.lon
+        for other_lat, other_lon, names in self.evidence.points.values():
+            if names - {self.name}:
+                best = max(best, 1.0 - distance_km(lat, lon, other_lat, other_lon) / NEARBY_KM)
+        return best
+
+    def without_closeness(self, candidate: Candidate) -> float:
+        value = candidate.prior
+        value += COUNTRY_WEIGHT * self.share(candidate, admin1=False)
+        value += ADMIN1_WEIGHT * self.share(candidate, admin1=True)
+        if self.host is not None and _inside(candidate, self.host):
+            value += APPOSITION_WEIGHT
+        return value
 
 
 class Resolver:
@@ -97,43 +156,19 @@ class Resolver:
     def _choose(
         self, index: int, toponym: Toponym, evidence: _Evidence, choices: Sequence[Candidate | None]
     ) -> Candidate | None:
-        if not toponym.candidates:
-            return None
-        own = choices[index]
-        own_weight = _weight(toponym) if own else 0.0
-        others_total = evidence.total - own_weight
         host = choices[toponym.within] if toponym.within is not None else None
-
-        def score(candidate: Candidate) -> float:
-            value = candidate.prior
-            country_share = 0.0
-            if others_total > 0:
-                country_share = (
-                    _share(
-                        evidence.countries,
-                        candidate.place.country,
-                        own,
-                        own_weight,
-                        lambda c: c.place.country,
-                    )
-                    / others_total
-                )
-                value += COUNTRY_WEIGHT * country_share
-                value += (
-                    ADMIN1_WEIGHT
-                    * _share(evidence.admin1s, candidate.admin1_key, own, own_weight, lambda c: c.admin1_key)
-                    / others_total
-                )
-            value += NEARBY_WEIGHT * _closeness(candidate, index, evidence)
-            if host is not None and _inside(candidate, host):
-                value += APPOSITION_WEIGHT
-            return value
-
-        # A loose transliteration match counts only in a country the article is otherwise about.
-        plausible = [
-            c for c in toponym.candidates if c.kind != SKELETON or _in_evidence(c, evidence, own, own_weight)
+        context = _Context(evidence, toponym.key, host)
+        # A loose transliteration match counts only in a province the article otherwise names.
+        plausible = [c for c in toponym.candidates if c.kind != SKELETON or context.share(c, admin1=True) > 0]
+        if not plausible:
+            return None
+        scored = [(context.without_closeness(c), c) for c in plausible]
+        best = max(value for value, _ in scored)
+        # Closeness costs distances, and can add at most NEARBY_WEIGHT: only contenders need it.
+        contenders = [
+            (v + NEARBY_WEIGHT * context.closeness(c), c) for v, c in scored if v >= best - NEARBY_WEIGHT
         ]
-        return max(plausible, key=score) if plausible else None
+        return max(contenders, key=lambda pair: pair[0])[1]
 
     def _fill_unknown(
         self, toponyms: Sequence[Toponym], choices: list[Candidate | None]
@@ -150,48 +185,23 @@ class Resolver:
         return filled
 
     def _inner_name(self, text: str) -> Candidate | None:
-        """The longest run of words inside a toponym the gazetteer knows ("Syracuse University")."""
+        """The longest run of words inside a toponym that names a well-known place ("Syracuse
+        University", "Kansas City Chiefs"); small places named by a common word do not count."""
         words = text.split()
         for size in range(len(words) - 1, 0, -1):
             for first in range(len(words) - size + 1):
                 found = [
                     c
                     for c in self.gazetteer.candidates(" ".join(words[first : first + size]))
-                    if c.kind < SKELETON and c.kind != DEMONYM
+                    if c.kind <= ALTERNATE
+                    and (
+                        c.place.population >= INNER_NAME_POPULATION
+                        or c.place.feature in ("country", "admin1", "continent")
+                    )
                 ]
                 if found:
                     return found[0]
         return None
-
-
-def _share(
-    totals: dict[str, float], key: str | None, own: Candidate | None, own_weight: float, key_of: object
-) -> float:
-    """Weight the other toponyms give to `key` (the toponym's own current choice taken out)."""
-    if key is None:
-        return 0.0
-    value = totals.get(key, 0.0)
-    if own is not None and callable(key_of) and key_of(own) == key:
-        value -= own_weight
-    return max(value, 0.0)
-
-
-def _in_evidence(candidate: Candidate, evidence: _Evidence, own: Candidate | None, own_weight: float) -> bool:
-    share = _share(evidence.countries, candidate.place.country, own, own_weight, lambda c: c.place.country)
-    return share > 0
-
-
-def _closeness(candidate: Candidate, index: int, evidence: _Evidence) -> float:
-    """1 when another toponym's place is next to the candidate, falling to 0 at NEARBY_KM."""
-    if precision_of(candidate.place) > 2:
-        return 0.0
-    best = 0.0
-    lat, lon = candidate.place.lat, candidate.place.lon
-    for other, other_lat, other_lon, _weight in evidence.points:
-        if other == index:
-            continue
-        best = max(best, 1.0 - distance_km(lat, lon, other_lat, other_lon) / NEARBY_KM)
-    return best
 
 
 def _inside(candidate: Candidate, host: Candidate) -> bool:
