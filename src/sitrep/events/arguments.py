@@ -234,6 +234,10 @@ class ArgumentReader:
             elif head:
                 head = self.narrower(head[0], own) or head
             modifiers = [t for t in own if t.i < conjunct.i or t.dep_ == "appos" or apposed(t, conjunct)]
+            if head and any(t.dep_ in ("cc", "conj") for t in modifiers):
+                # a coordination the parser hung under the last conjunct ("Arnor, Calenardhon and the
+                # awful Gondor"): every actor named before the head is one of the coordinated
+                head = self.index.in_tokens([*modifiers, conjunct])
             tiers = (
                 head,
                 self.index.in_tokens(modifiers),

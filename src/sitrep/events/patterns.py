@@ -58,9 +58,11 @@ class PatternCoder:
         self.dictionary = dictionary
 
     def code_sentence(self, sentence: Span, reader: ArgumentReader) -> list[CodedVerb]:
+        """Coded verbs in order; a verb that completes one already coded ("urged Y to help", "abandoned
+        efforts to stop") belongs to that event and is not coded again."""
         coded: list[CodedVerb] = []
         for token in sentence:
-            if not is_verb(token):
+            if not is_verb(token) or completes(token, coded):
                 continue
             found = self.code_verb(token, sentence, reader)
             if found is not None:
@@ -83,9 +85,13 @@ class PatternCoder:
         return self.coded(token, default, None, Position(), reader, sentence)
 
     def verb_entry(self, token: Token, sentence: Span) -> tuple[Block, Verb] | None:
-        """The dictionary verb for this token, multi-word verbs ("break down") before single ones."""
+        """The dictionary verb for this token, multi-word verbs ("break down") before single ones. As in
+        PETRARCH, a form must be the verb's own, listed or regularly inflected ("departes" is no form
+        of DEPART)."""
         entries = self.dictionary.entries(token.lower_, *base_forms(token))
-        fitting = [(b, v) for b, v in entries if self.fits(v, token, sentence)]
+        fitting = [
+            (b, v) for b, v in entries if is_form_of(token.lower_, v) and self.fits(v, token, sentence)
+        ]
         return max(fitting, key=lambda e: len(e[1].before) + len(e[1].after), default=None)
 
     @staticmethod
@@ -237,6 +243,37 @@ class PatternCoder:
         sources = sources or participants.actors
         targets = targets or participants.recipients or first_actor_after(token, reader, sources)
         return CodedVerb(token, code, tuple(sources), tuple(t for t in targets if t not in sources), pattern)
+
+
+def completes(token: Token, coded: list[CodedVerb]) -> bool:
+    """True when the verb is the controlled complement of a coded verb or of its object."""
+    coded_at = {c.token.i for c in coded}
+    current = token
+    for _ in range(3):
+        if current.dep_ not in ("xcomp", "acl", "dobj", "pobj", "prep") or current.head.i == current.i:
+            return False
+        current = current.head
+        if current.i in coded_at:
+            return True
+    return False
+
+
+def is_form_of(word: str, verb: Verb) -> bool:
+    return word == verb.lemma or word in verb.forms or word in regular_forms(verb.lemma)
+
+
+def regular_forms(base: str) -> set[str]:
+    """The regular inflections of an English verb, as PETRARCH generates them."""
+    sibilant = base.endswith(("s", "x", "z", "ch", "sh", "o"))
+    consonant_y = len(base) > 1 and base.endswith("y") and base[-2] not in "aeiou"
+    third = base[:-1] + "ies" if consonant_y else base + ("es" if sibilant else "s")
+    stem = base[:-1] if base.endswith("e") else base
+    past = base[:-1] + "ied" if consonant_y else stem + "ed"
+    forms = {third, past, stem + "ing"}
+    short = len(base) > 2 and base[-1] not in "aeiouwxy" and base[-2] in "aeiou" and base[-3] not in "aeiou"
+    if short:
+        forms |= {base + base[-1] + "ed", base + base[-1] + "ing"}
+    return forms
 
 
 def first_actor_after(verb: Token, reader: ArgumentReader, sources: list[str]) -> list[str]:
