@@ -191,3 +191,30 @@ def test_a_people_is_civilians_and_a_leader_is_the_government(resolve: Resolve) 
 def test_agent_words_inside_place_names_are_not_actors(resolve: Resolve) -> None:
     analysis = resolve("Settlers attacked a village in the West Bank, and the army closed roads in Gaza.")
     assert not any(m.text == "Bank" for m in analysis.actor_mentions)
+
+
+def test_spans_of_odd_offsets_never_fail() -> None:
+    from sitrep import nlp
+    from sitrep.actors.context import ArticleContext
+
+    text = "Ithilen and the government of Gondor warned the Prince of Dol_Amroth."
+    ctx = ArticleContext(ActorRegistry.default(), text, nlp.parse(text), None, [])
+    assert ctx.span(0, 7).text == "Ithilen"
+    assert ctx.span(61, 64).text == "Dol_Amroth"  # inside a token: the whole token
+    assert ctx.span(7, 8) is None  # only a space
+    assert ctx.span(30, 30) is None
+
+
+def test_of_phrases_and_lists_of_countries(resolve: Resolve) -> None:
+    analysis = resolve("The ambassadors of Jordan, Egypt and Qatar met the president of Armenia.")
+    found = _resolved(analysis)
+    assert found["ambassadors"] == found["Jordan"] == "jordan-government"
+    assert found["Egypt"] == "egypt-government" and found["Qatar"] == "qatar-government"
+    assert found["president"] == found["Armenia"] == "armenia-government"
+
+
+def test_former_office_holders_are_elites(resolve: Resolve) -> None:
+    analysis = resolve("Former Iraqi officials criticised the plan.")
+    (mention,) = [m for m in analysis.actor_mentions if "officials" in m.text]
+    assert analysis.actors[mention.actor_id].kind == "ELI"
+    assert analysis.actors[mention.actor_id].code == "IRQELI"

@@ -32,6 +32,8 @@ _DETERMINER_REACH = 48  # characters: a determiner and two modifiers
 _DEFINITE = re.compile(r"(?:^|\W)(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?:[a-z][a-z-]*\s+){0,2}$")
 _QUALIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 _NOUN_TAGS = frozenset({"NOUN", "PROPN"})
+_OWNER_PREPOSITIONS = {"of": ("state", "organization"), "from": ("state",), "in": ("state",)}
+_FORMER = re.compile(r"\b(?:former|ex|ousted|deposed|exiled)[\s-]+(?:[a-z]+\s+)?$", re.IGNORECASE)
 PRONOUNS = {"it": "it", "its": "it", "itself": "it", "they": "they", "them": "they", "their": "they"}
 # Verbs whose "it" subject is a dummy: "It seems that ...", and, with a clause, "it is clear that ...",
 # "it was reported that ...".
@@ -76,6 +78,7 @@ def _resolve_agent(ctx: ArticleContext, match: Match[Hit], agent: Agent) -> None
         if target is not None:
             ctx.add(match.start, match.end, target, ANAPHOR)
             return
+    agent = _as_former(ctx, match, agent)
     qualifier = _qualifier(ctx, match)
     if qualifier is None:
         if agent.sector is not None:
@@ -89,17 +92,22 @@ def _resolve_agent(ctx: ArticleContext, match: Match[Hit], agent: Agent) -> None
     if actor_id == owner.id:
         ctx.add(match.start, match.end, actor_id, MEMBER)
     elif _is_country_word(ctx, qualifier):
-        # "Turkish forces": the country word belongs to the composite mention, and so do its
-        # conjuncts: "Hungarian and Romanian officials" are two governments.
-        ctx.replace(qualifier.start, match.end, actor_id, AGENT)
-        _distribute_over_conjuncts(ctx, qualifier, ctx.entry(actor_id).default.kind)
+        # The country word belongs to the composite ("Turkish forces", "the president of Armenia"),
+        # and so do its conjuncts: "Hungarian and Romanian officials" are two governments.
+        if qualifier.start < match.start:
+            ctx.replace(qualifier.start, match.end, actor_id, AGENT)
+        else:
+            ctx.add(match.start, match.end, actor_id, AGENT)
+            ctx.replace(qualifier.start, qualifier.end, actor_id, AGENT)
+        _distribute_over_conjuncts(ctx, qualifier, agent)
     else:
         ctx.add(match.start, match.end, actor_id, AGENT)
 
 
 def _qualified(ctx: ArticleContext, owner: ActorEntry, agent: Agent) -> str | None:
     """The actor an agent qualified by `owner` names; leaders and people without a sector of their
-    own ("leader", "negotiator") belong to their organisation, or to their country's government."""
+    own ("leader", "negotiator") belong to their organisation, or to their country's government.
+    A dictionary agent whose code names no PLOVER sector (PETRARCH's `~MOP`) keeps its code."""
     role = owner.role_on(ctx.day)
     collapses = agent.member or (agent.sector is None and (agent.leader or agent.person))
     if (agent.sector and role.kind == agent.sector) or (
@@ -108,10 +116,17 @@ def _qualified(ctx: ArticleContext, owner: ActorEntry, agent: Agent) -> str | No
         return owner.id
     statelike = owner.type == "state" or (owner.type == "person" and role.kind in STATE_SECTORS)
     sector = agent.sector or ("GOV" if statelike and (agent.leader or agent.person) else None)
-    if sector is None:
+    if sector is None and not agent.code:
         return None
     base = ctx.registry.country_id(role.country) if statelike and role.country else None
     return ctx.use(ctx.registry.compose(base or owner, sector, ctx.day, agent.code))
+
+
+def _as_former(ctx: ArticleContext, match: Match[Hit], agent: Agent) -> Agent:
+    """ "former security officials", "the ousted president": office holders no more (ELI)."""
+    if agent.sector in STATE_SECTORS and _FORMER.search(ctx.text, max(match.start - 32, 0), match.start):
+        return replace(agent, sector="ELI", code="~ELI")
+    return agent
 
 
 def _is_country_word(ctx: ArticleContext, mention: ActorMention) -> bool:
@@ -123,15 +138,16 @@ def _is_country_word(ctx: ArticleContext, mention: ActorMention) -> bool:
     )
 
 
-def _distribute_over_conjuncts(ctx: ArticleContext, qualifier: ActorMention, sector: str | None) -> None:
+def _distribute_over_conjuncts(ctx: ArticleContext, qualifier: ActorMention, agent: Agent) -> None:
     span = ctx.span(qualifier.start, qualifier.end)
-    if span is None or sector is None:
+    if span is None:
         return
     for token in span.root.conjuncts:
         for mention in ctx.overlapping(token.idx, token.idx + len(token)):
             if _is_country_word(ctx, mention):
-                composite = ctx.registry.compose(mention.actor_id, sector, ctx.day)
-                ctx.replace(mention.start, mention.end, ctx.use(composite), AGENT)
+                actor_id = _qualified(ctx, ctx.entry(mention.actor_id), agent)
+                if actor_id is not None:
+                    ctx.replace(mention.start, mention.end, actor_id, AGENT)
 
 
 def _qualifier(ctx: ArticleContext, match: Match[Hit]) -> ActorMention | None:
@@ -164,13 +180,13 @@ def _conjunct_owner(ctx: ArticleContext, token: Any) -> ActorMention | None:
 
 
 def _of_phrase_owner(ctx: ArticleContext, head: Any) -> ActorMention | None:
-    """ "the president of Armenia", "fighters of the Islamic Front": a named state or organisation."""
+    """ "the president of Armenia", "fighters of the Islamic Front", "soldiers from Gondor",
+    "lawmakers in Fornost": a named organisation (after "of") or state."""
     for preposition in head.children:
-        if preposition.dep_ != "prep" or preposition.lower_ != "of":
-            continue
-        for obj in preposition.children:
+        owner_types = _OWNER_PREPOSITIONS.get(preposition.lower_) if preposition.dep_ == "prep" else None
+        for obj in preposition.children if owner_types else ():
             found = ctx.overlapping(obj.idx, obj.idx + len(obj)) if obj.dep_ == "pobj" else []
-            if found and ctx.entry(found[0].actor_id).type in ("state", "organization"):
+            if found and ctx.entry(found[0].actor_id).type in owner_types:  # type: ignore[operator]
                 return found[0]
     return None
 

@@ -34,6 +34,7 @@ _STATELESS = {"MIL": "REB"}
 # Where a capital city is an actor rather than a place, and where it qualifies an agent noun.
 _ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "poss", "agent"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+_LIST_GLUE = re.compile(r"(?:[\s,;&]|\band\b|\bor\b|['’]s)*")
 _OF_THE = re.compile(r"\bof\s+(?:the\s+)?$")
 _POSSESSIVE_PRONOUN = re.compile(r"\b(its|their)\s+$", re.IGNORECASE)
 
@@ -113,7 +114,7 @@ def _entity_actor(ctx: ArticleContext, entity: Mention, start: int, end: int) ->
     names = ctx.names_in(start, end)
     countries = [m for m in names if ctx.entry(m.value.actor_id).default.kind is None]  # type: ignore[union-attr]
     text = ctx.text[start:end]
-    if len(countries) < len(names) or any(m.start == start and m.end == end for m in names):
+    if len(countries) < len(names) or _only_names(ctx, start, end, names):
         return None
     country = ctx.entry(countries[0].value.actor_id).default.country if countries else None  # type: ignore[union-attr]
     country = country or _country_right_before(ctx, start)
@@ -124,6 +125,14 @@ def _entity_actor(ctx: ArticleContext, entity: Mention, start: int, end: int) ->
     actor_type = "group" if entity.label == "NORP" else "organization"
     country = country or ctx.focus
     return ActorEntry(slugify(text), text, [], Role(kind, _code(country, kind), country), type=actor_type)
+
+
+def _only_names(ctx: ArticleContext, start: int, end: int, names: list[Match[Hit]]) -> bool:
+    """An entity that is nothing but dictionary names: "Syria", "Arnor, Osgiliath and Gondor"."""
+    rest = ctx.text[start:end]
+    for name in sorted(names, key=lambda m: m.start, reverse=True):
+        rest = rest[: max(name.start - start, 0)] + " " + rest[name.end - start :]
+    return bool(names) and _LIST_GLUE.fullmatch(rest) is not None
 
 
 def _person(

@@ -321,14 +321,15 @@ class ActorRegistry:
 
     # --- composite actors ----------------------------------------------------------------------
     def compose(
-        self, base: str | ActorEntry | None, sector: str, on: date | None = None, agent_code: str = ""
+        self, base: str | ActorEntry | None, sector: str | None, on: date | None = None, agent_code: str = ""
     ) -> ActorEntry:
         """The actor for `sector` within `base` (an id or an entry): "syria" + MIL -> syria-military,
         "isis" + JUD -> isis-judiciary; the generic sector actor when `base` is None. A registry entry
         with the composite's id (syria-government in actors.yaml) is returned when there is one;
         otherwise a new entry that the registry does not keep, so that articles never leak into each
-        other. `agent_code` (PETRARCH's `~GOVMED` or `NGO~`) shapes the composite's code."""
-        noun = self.sector_name(sector)
+        other. `agent_code` (PETRARCH's `~GOVMED` or `NGO~`) shapes the composite's code; with no
+        sector, it also names the composite."""
+        noun = self.sector_name(sector) if sector else agent_code.strip("~").lower()
         owner = self._entries.get(base) if isinstance(base, str) else base
         if owner is None:
             return self._existing_or(ActorEntry(slugify(noun), noun, [], Role(kind=sector), type="group"))
@@ -340,7 +341,9 @@ class ActorRegistry:
                 id=f"{self._country_ids[country.iso3]}-{slugify(noun)}",
                 name=f"{adjective} {noun}",
                 default=Role(
-                    kind=sector, code=combine_codes(country.iso3, agent_code or sector), country=country.iso3
+                    kind=sector,
+                    code=combine_codes(country.iso3, agent_code or sector or ""),
+                    country=country.iso3,
                 ),
                 type="state" if sector in STATE_SECTORS else "group",
             )
@@ -350,7 +353,7 @@ class ActorRegistry:
                 name=f"{owner.name} {noun}",
                 default=Role(
                     kind=sector,
-                    code=combine_codes(role.code, agent_code or sector) if role.code else None,
+                    code=combine_codes(role.code, agent_code or sector or "") if role.code else None,
                     country=role.country,
                 ),
                 type="group",
