@@ -1,7 +1,7 @@
 """Toponym resolution: choose one gazetteer entry per toponym, using the rest of the article as context.
 
 Each toponym starts from its best context-free candidate. Then, twice, every toponym is rescored with
-the evidence of all the others: the countries and first-level divisions they resolved to, how close
+the evidence of the toponyms of other names: the countries and first-level divisions they resolved to, how close
 their places lie, a dateline, and "Town, State" apposition. A toponym the gazetteer does not know
 (a street, a building) gets the place a name inside it refers to, else the article's local focus:
 for those, the enclosing place is usually the right answer within 161 km.
@@ -150,11 +150,11 @@ class Resolver:
         ]
         for _ in range(ROUNDS):
             evidence = _Evidence.of(toponyms, choices)
-            choices = [self._choose(i, t, evidence, choices) for i, t in enumerate(toponyms)]
+            choices = [self._choose(t, evidence, choices) for t in toponyms]
         return self._fill_unknown(toponyms, choices)
 
     def _choose(
-        self, index: int, toponym: Toponym, evidence: _Evidence, choices: Sequence[Candidate | None]
+        self, toponym: Toponym, evidence: _Evidence, choices: Sequence[Candidate | None]
     ) -> Candidate | None:
         host = choices[toponym.within] if toponym.within is not None else None
         context = _Context(evidence, toponym.key, host)
