@@ -55,35 +55,11 @@ _WIRE_DATELINE = re.compile(
 )
 _WIRE_WEIGHT = 4
 _WORD = re.compile(r"[^\W_][\w’'&.-]*")
-# Lower-case words that may stand inside an outlet's name: "Syrian Observatory for Human Rights".
-_CONNECTORS = frozenset(
-    [
-        "of",
-        "for",
-        "on",
-        "de",
-        "du",
-        "des",
-        "da",
-        "di",
-        "del",
-        "la",
-        "le",
-        "al",
-        "el",
-        "ad",
-        "ar",
-        "as",
-        "ash",
-        "at",
-        "az",
-        "an",
-        "bin",
-        "ibn",
-    ]
-)
-_ARTICLE = re.compile(r"^the\s+", re.I)
-_ARTICLE_LOWER = re.compile(r"^the\s+")
+# Lower-case words that may stand inside an outlet's name besides the name particles ("al", "bin"):
+# "Syrian Observatory for Human Rights".
+_CONNECTING_WORDS = frozenset({"of", "for", "on"})
+_ANY_THE = re.compile(r"^the\s+", re.I)
+_LOWER_THE = re.compile(r"^the\s+")
 _MAX_NAME_WORDS = 8
 _LOOK_AROUND = 120
 
@@ -115,12 +91,18 @@ def credit_line(text: str) -> tuple[str, str] | None:
 
 
 def _clean_name(name: str) -> str:
-    return _ARTICLE_LOWER.sub("", name.strip().rstrip(".,;:").strip())
+    return _LOWER_THE.sub("", name.strip().rstrip(".,;:").strip())
 
 
 def _is_proper(name: str) -> bool:
     words = _WORD.findall(_clean_name(name))
     return bool(words) and len(words) <= _MAX_NAME_WORDS and words[0][:1].isupper()
+
+
+def _is_connector(word: str) -> bool:
+    """A lower-case word that may join a name's parts: "of", "al", or a hyphenated "al-Wasl"."""
+    lower = word.lower()
+    return lower in _CONNECTING_WORDS or lower.split("-")[0] in word_list("name_particles.txt")
 
 
 def _name_words(tokens: list[str]) -> list[str]:
@@ -129,14 +111,14 @@ def _name_words(tokens: list[str]) -> list[str]:
     for i, token in enumerate(tokens[:_MAX_NAME_WORDS]):
         word = token.rstrip(".,;:!?)\"”’'")
         capitalised = word[:1].isupper()
-        particle = word.lower() in _CONNECTORS or word.lower().split("-")[0] in _CONNECTORS and "-" in word
+        particle = _is_connector(word)
         next_capitalised = i + 1 < len(tokens) and tokens[i + 1][:1].isupper()
         if not (capitalised or (particle and taken and (next_capitalised or "-" in word))):
             break
         taken.append(word)
         if word != token:  # punctuation ends the name
             break
-    while taken and taken[-1].lower() in _CONNECTORS:
+    while taken and _is_connector(taken[-1]) and "-" not in taken[-1]:
         taken.pop()
     return taken
 
@@ -148,7 +130,7 @@ def _name_shape_score(words: list[str]) -> int:
     score = 0
     if len(words) > 1:
         score += 1
-    if any("-" in w and w.split("-")[0].lower() in _CONNECTORS for w in words):
+    if any("-" in w and _is_connector(w) for w in words):
         score += 2
     if any(len(w) > 1 and w.isupper() for w in words):
         score += 1
@@ -167,7 +149,7 @@ def _candidates(text: str) -> list[_Candidate]:
     ]
     for pattern, weight in _NAME_AFTER:
         for match in pattern.finditer(text):
-            rest = _ARTICLE.sub("", text[match.end() : match.end() + _LOOK_AROUND], count=1)
+            rest = _ANY_THE.sub("", text[match.end() : match.end() + _LOOK_AROUND], count=1)
             found.append(_candidate(_name_words(rest.split()), weight, match.end()))
     for pattern, weight in _NAME_BEFORE:
         for match in pattern.finditer(text):
@@ -181,7 +163,7 @@ def _trailing_name(tokens: list[str]) -> list[str]:
     start = len(tokens)
     while start > 0:
         token = tokens[start - 1]
-        is_particle = token.lower() in _CONNECTORS
+        is_particle = _is_connector(token)
         if not (token[:1].isupper() or (is_particle and start < len(tokens))):
             break
         if token != token.rstrip(".,;:!?") and start < len(tokens):

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from sitrep.extract.vocabulary import word_list
+
 _MONTHS = {
     "jan": 1,
     "feb": 2,
@@ -53,33 +55,9 @@ _BYLINE_RE = re.compile(
     r"(?P<who>.+?)\)?$",
     re.I,
 )
-# Lower-case words a name list may contain ("Jane Doe and Omar al-Khatib in Beirut").
-_NAME_PARTICLES = frozenset(
-    [
-        "and",
-        "&",
-        "al",
-        "el",
-        "bin",
-        "ibn",
-        "abu",
-        "de",
-        "da",
-        "di",
-        "du",
-        "del",
-        "la",
-        "le",
-        "van",
-        "von",
-        "der",
-        "den",
-        "in",
-        "of",
-        "the",
-        "for",
-    ]
-)
+# Lower-case words a list of names may hold besides the name particles ("al", "van"):
+# "Jane Doe and Omar al-Khatib in Beirut".
+_NAME_LIST_WORDS = frozenset({"and", "&", "in", "of", "the", "for"})
 _MAX_BYLINE_WORDS = 10
 
 
@@ -164,7 +142,8 @@ def _is_name_list(text: str) -> bool:
     words = re.findall(r"[^\s,;|]+", text)
     if not words or len(words) > _MAX_BYLINE_WORDS or not words[0][:1].isupper():
         return False
-    return all(w[:1].isupper() or w.lower() in _NAME_PARTICLES or "-" in w for w in words)
+    particles = word_list("name_particles.txt")
+    return all(w[:1].isupper() or w.lower() in _NAME_LIST_WORDS | particles or "-" in w for w in words)
 
 
 def byline(line: str) -> str | None:

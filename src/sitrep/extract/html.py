@@ -29,39 +29,10 @@ _LEAD_CLASS = re.compile(
     re.I,
 )
 _LEAD_TAGS = ("p", "div", "h2", "h3", "span", "section", "header")
-_BLOCK_TAGS = (
-    "p",
-    "div",
-    "li",
-    "ul",
-    "ol",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "br",
-    "tr",
-    "td",
-    "th",
-    "section",
-    "article",
-    "header",
-    "footer",
-    "nav",
-    "aside",
-    "blockquote",
-    "pre",
-    "main",
-    "figure",
-    "figcaption",
-    "dd",
-    "dt",
-    "table",
-    "form",
-    "hr",
-)
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_SECTIONS = ("section", "article", "header", "footer", "nav", "aside", "main", "figure", "figcaption", "form")
+_TEXT_BLOCKS = ("p", "div", "li", "ul", "ol", "dd", "dt", "table", "tr", "td", "th", "br", "hr", "pre")
+_BLOCK_TAGS = _HEADINGS + _SECTIONS + _TEXT_BLOCKS + ("blockquote",)
 _CHROME_ANCESTORS = {"nav", "aside", "footer", "form"}
 _MIN_LEAD_CHARS = 30
 _MAX_LEAD_CHARS = 600
