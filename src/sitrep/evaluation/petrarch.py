@@ -23,7 +23,9 @@ from pathlib import Path
 from typing import Any
 
 from sitrep import nlp
-from sitrep.events.arguments import ActorIndex, ArgumentReader
+from sitrep.actors import ActorRegistry, ActorResolver
+from sitrep.actors.registry import as_date
+from sitrep.events.arguments import ActorIndex, ArgumentReader, Qualifier
 from sitrep.events.cameo import read_verb_dictionary
 from sitrep.events.lexicon import default_lexicon
 from sitrep.events.patterns import PatternCoder
@@ -72,8 +74,6 @@ def load_records(path: Path) -> list[TestRecord]:
 
 
 def code_records(records: list[TestRecord], folder: Path) -> list[list[Triple]]:
-    from sitrep.actors import ActorRegistry, ActorResolver
-
     registry = ActorRegistry.from_petrarch(
         folder / "PETR.Validate.actors.txt", folder / "PETR.Validate.agents.txt"
     )
@@ -85,7 +85,8 @@ def code_records(records: list[TestRecord], folder: Path) -> list[list[Triple]]:
         article = Article(id=record.id, url="", title="", paragraphs=[record.text], published=record.date)
         analysis = Analysis(article=article, doc=doc, entities=entities(doc))
         resolver(analysis)
-        reader = ArgumentReader(ActorIndex(doc, analysis.actor_mentions, grammar, analysis.actors), grammar)
+        index = ActorIndex(doc, analysis.actor_mentions, grammar, analysis.actors)
+        reader = ArgumentReader(index, grammar, qualifier(registry, analysis))
         triples: list[Triple] = []
         for sentence in doc.sents:
             for coded in coder.code_sentence(sentence, reader):
@@ -97,6 +98,23 @@ def code_records(records: list[TestRecord], folder: Path) -> list[list[Triple]]:
                 )
         produced.append(list(dict.fromkeys(triples)))
     return produced
+
+
+def qualifier(registry: ActorRegistry, analysis: Analysis) -> Qualifier:
+    """Composite actors as PETRARCH forms them from an agent and its owner ("soldiers from Gondor" is
+    GONMIL), through the registry's composition; the composite joins the analysis's actors."""
+    day = as_date(analysis.article.published)
+
+    def qualify(generic_id: str, owner_id: str, words: str) -> str | None:
+        generic = analysis.actors.get(generic_id)
+        if generic is None or not generic.kind or owner_id not in registry:
+            return None
+        agent = registry.agent(words)
+        composite = registry.compose(owner_id, generic.kind, day, agent.code if agent else "").actor(day)
+        analysis.actors.setdefault(composite.id, composite)
+        return composite.id
+
+    return qualify
 
 
 def codes_of(analysis: Analysis, actor_id: str) -> list[str]:

@@ -15,7 +15,7 @@ noun phrase names the actors whose mentions fall inside it. The rules:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -101,6 +101,7 @@ class ActorIndex:
         self.generic = {i for i, a in (actors or {}).items() if a.code is None}
         self.codes = {i: a.code for i, a in (actors or {}).items() if a.code}
         self.by_token: dict[int, str] = {}
+        self.mention_text: dict[int, str] = {}
         self.mention_starts: list[tuple[int, str]] = []
         self.subject_starts: list[tuple[int, str]] = []
         self.main_subject_starts: list[tuple[int, str]] = []
@@ -110,6 +111,7 @@ class ActorIndex:
                 continue
             for token in span:
                 self.by_token[token.i] = mention.actor_id
+                self.mention_text[token.i] = mention.text
             self.mention_starts.append((span.start, mention.actor_id))
             subject_of = clause_of_subject(span.root)
             if subject_of is not None:
@@ -197,10 +199,16 @@ def clause_of_subject(token: Token) -> Token | None:
     return None
 
 
+# Makes "soldiers" + Gondor into Gondor's military: (generic actor id, owner actor id, the generic
+# mention's words) -> the composite actor's id, or None.
+Qualifier = Callable[[str, str, str], str | None]
+
+
 class ArgumentReader:
-    def __init__(self, index: ActorIndex, grammar: Grammar) -> None:
+    def __init__(self, index: ActorIndex, grammar: Grammar, qualify: Qualifier | None = None) -> None:
         self.index = index
         self.grammar = grammar
+        self.qualify = qualify
 
     # ---- noun phrases -------------------------------------------------------------------------
     def named_by(self, token: Token, depth: int = 0) -> list[str]:
@@ -230,14 +238,16 @@ class ArgumentReader:
             own = [t for t in noun_phrase(conjunct, with_conjuncts=False) if t.i != conjunct.i]
             head = self.index.in_tokens([conjunct])
             if head and head[0] in self.index.generic:
-                head = self.first_specific(own) or head
+                head = self.qualified(head[0], conjunct, self.first_specific(own)) or head
             elif head:
                 head = self.narrower(head[0], own) or head
             modifiers = [t for t in own if t.i < conjunct.i or t.dep_ == "appos" or apposed(t, conjunct)]
-            if head and any(t.dep_ in ("cc", "conj") for t in modifiers):
+            if head and self.coordinates_actors(modifiers):
                 # a coordination the parser hung under the last conjunct ("Arnor, Calenardhon and the
                 # awful Gondor"): every actor named before the head is one of the coordinated
                 head = self.index.in_tokens([*modifiers, conjunct])
+            elif head:
+                head = self.shared_with_owners(head, own)
             tiers = (
                 head,
                 self.index.in_tokens(modifiers),
@@ -248,6 +258,26 @@ class ArgumentReader:
             )
             found.extend(a for a in next((tier for tier in tiers if tier), []) if a not in found)
         return found
+
+    def coordinates_actors(self, tokens: list[Token]) -> bool:
+        """True when the tokens coordinate actors, not adjectives ("awful and evil minister")."""
+        named = {t.i for t in tokens if t.i in self.index.by_token}
+        return any(t.dep_ == "conj" and (t.i in named or t.head.i in named) for t in tokens)
+
+    def shared_with_owners(self, head: list[str], own: list[Token]) -> list[str]:
+        """When the head and an owner resolved to one composite ("the ambassadors of Arnor" is Arnor's
+        government), the owner's coordinated fellows are members too ("of Arnor, Osgiliath and Gondor")."""
+        for token in own:
+            if self.index.by_token.get(token.i) == head[0] and token.conjuncts:
+                return [*head, *(a for a in self.index.in_tokens(token.conjuncts) if a not in head)]
+        return head
+
+    def qualified(self, generic: str, head: Token, owners: list[str]) -> list[str]:
+        """The owners of a generic head ("soldiers from Gondor"), as composites when a qualifier is given."""
+        if self.qualify is None:
+            return owners
+        words = self.index.mention_text.get(head.i, head.text)
+        return [self.qualify(generic, owner, words) or owner for owner in owners]
 
     def narrower(self, actor: str, tokens: list[Token]) -> list[str]:
         """A title naming the same actor more precisely ("Bree Prime Minister Romendacil": the Bree
