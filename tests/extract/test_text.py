@@ -204,6 +204,30 @@ def test_french_page_with_french_chrome() -> None:
     assert len(draft.paragraphs) == 2
 
 
+def test_arabic_page_with_arabic_chrome() -> None:
+    text = page(
+        "الرئيسية",
+        "بحث",
+        "",
+        "انسحاب تنظيم الدولة من الغوطة الشرقية",
+        "",
+        "انسحب تنظيم الدولة الإسلامية من مواقع في الغوطة الشرقية قرب دمشق بحسب مصادر محلية.",
+        "",
+        "وقالت المصادر إن الانسحاب جاء بعد بيان الهيئة القضائية الموحدة.",
+    )
+    draft = clean_page(text)
+    assert draft.title == "انسحاب تنظيم الدولة من الغوطة الشرقية"
+    assert len(draft.paragraphs) == 2
+
+
+def test_chinese_page_counts_characters_as_words() -> None:
+    first = "叙利亚政府军周一炮击了哈拉斯塔北部地区，造成四名平民死亡，十多人受伤。"
+    second = "军方表示，此次行动是对叛军袭击检查站的回应。"
+    draft = clean_page(page("哈拉斯塔遭炮击", "", first, "", second))
+    assert draft.title == "哈拉斯塔遭炮击"
+    assert draft.paragraphs == [first, second]
+
+
 def test_classify() -> None:
     assert classify("......") is Kind.SEPARATOR
     assert classify("Logo Wide") is Kind.CHROME

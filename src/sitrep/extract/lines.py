@@ -12,7 +12,10 @@ from sitrep.extract.vocabulary import word_list
 # Sentence ends, also in Arabic, Urdu and CJK, followed by any closing quotes or brackets.
 TERMINAL = re.compile(r"[.!?…。！？؟۔]['\"”’»)\]]*$")
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
-_WORDS = re.compile(r"[^\W\d_][\w’'-]*")
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# A word is a run of letters (with inner apostrophes and hyphens), or one Chinese or Japanese character,
+# since those scripts put no spaces between words.
+_WORDS = re.compile(rf"[{_CJK}]|(?![{_CJK}])[^\W\d_](?:(?![{_CJK}])[\w’'-])*")
 _SEPARATOR = re.compile(r"^[\W_]+$")
 _MENU_SEPARATORS = re.compile(r"\s(?:\||•|·|›|»|/|>|–)\s")
 _LABEL = re.compile(r"^(?P<label>[^\W\d_]+)\s*:")
@@ -95,9 +98,15 @@ def is_prose(text: str) -> bool:
 def is_title_like(text: str, *, full_stop: bool = False) -> bool:
     """A short line that could head a page: a few words, without a final full stop unless allowed."""
     count = len(words(text))
-    starts_well = text[:1].isupper() or text[:1].isdigit() or text[:1] in "\"'“‘«"
+    starts_well = starts_like_a_name(text) or text[:1].isdigit() or text[:1] in "\"'“‘«"
     ends_well = full_stop or not ends_with_full_stop(text)
     return 2 <= count <= _MAX_TITLE_WORDS and starts_well and ends_well
+
+
+def starts_like_a_name(text: str) -> bool:
+    """Opens with a capital, or with a letter of a script without case (Arabic, Chinese)."""
+    first = text[:1]
+    return first.isalpha() and not first.islower()
 
 
 def ends_with_full_stop(text: str) -> bool:

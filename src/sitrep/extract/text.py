@@ -213,7 +213,7 @@ def pick_headline(head: list[Unit], page: list[Unit]) -> int | None:
 def headline_on_top(body: list[Unit]) -> bool:
     """Whether the body's first unit is really a headline that ends in punctuation ("Who Runs Ghouta?",
     "Rebels retreat."): short, and followed by a longer unit."""
-    if len(body) < 2 or not body[0].text[:1].isupper():
+    if len(body) < 2 or not lines.starts_like_a_name(body[0].text):
         return False
     count = len(lines.words(body[0].text))
     return count <= _MAX_TOP_HEADLINE_WORDS and count < len(lines.words(body[1].text))
