@@ -218,3 +218,23 @@ def test_former_office_holders_are_elites(resolve: Resolve) -> None:
     (mention,) = [m for m in analysis.actor_mentions if "officials" in m.text]
     assert analysis.actors[mention.actor_id].kind == "ELI"
     assert analysis.actors[mention.actor_id].code == "IRQELI"
+
+
+def test_a_gazetteer_test_keeps_towns_out_of_actors() -> None:
+    from sitrep import nlp
+    from sitrep.actors import ActorResolver
+    from sitrep.records import Analysis, Article, Mention
+
+    text = "Two car bombs hit Duma on Monday, residents said."
+    start = text.index("Duma")
+    person = Mention(start, start + 4, "PERSON", "Duma")  # as the small model sometimes tags a town
+
+    def analysis() -> Analysis:
+        return Analysis(Article(id="a", url="", title="", paragraphs=[text]), nlp.parse(text), [person])
+
+    plain = analysis()
+    ActorResolver(ActorRegistry.default())(plain)
+    assert "duma" in plain.actors
+    checked = analysis()
+    ActorResolver(ActorRegistry.default(), is_place=lambda name: name == "Duma")(checked)
+    assert "duma" not in checked.actors

@@ -105,14 +105,11 @@ def _resolve_agent(ctx: ArticleContext, match: Match[Hit], agent: Agent) -> None
 
 
 def _qualified(ctx: ArticleContext, owner: ActorEntry, agent: Agent) -> str | None:
-    """The actor an agent qualified by `owner` names; leaders and people without a sector of their
-    own ("leader", "negotiator") belong to their organisation, or to their country's government.
+    """The actor an agent qualified by `owner` names: the owner itself when the agent belongs to it,
+    else the owner's branch for the agent's sector; a leader of a country is its government.
     A dictionary agent whose code names no PLOVER sector (PETRARCH's `~MOP`) keeps its code."""
     role = owner.role_on(ctx.day)
-    collapses = agent.member or (agent.sector is None and (agent.leader or agent.person))
-    if (agent.sector and role.kind == agent.sector) or (
-        collapses and owner.type in ("organization", "group")
-    ):
+    if (agent.sector and role.kind == agent.sector) or _belongs_to(owner, role.kind, agent):
         return owner.id
     statelike = owner.type == "state" or (owner.type == "person" and role.kind in STATE_SECTORS)
     sector = agent.sector or ("GOV" if statelike and (agent.leader or agent.person) else None)
@@ -120,6 +117,16 @@ def _qualified(ctx: ArticleContext, owner: ActorEntry, agent: Agent) -> str | No
         return None
     base = ctx.registry.country_id(role.country) if statelike and role.country else None
     return ctx.use(ctx.registry.compose(base or owner, sector, ctx.day, agent.code))
+
+
+def _belongs_to(owner: ActorEntry, owner_kind: str | None, agent: Agent) -> bool:
+    """Whether the agent is the owner itself: members and leaders of an organisation ("ISIS
+    fighters", "its emir"), and any agent qualified by a sector group ("opposition activists")."""
+    if owner.type == "organization":
+        return agent.member or agent.leader or (agent.sector is None and agent.person)
+    if owner.type == "group":
+        return owner_kind is not None or agent.member or (agent.sector is None and agent.person)
+    return False
 
 
 def _as_former(ctx: ArticleContext, match: Match[Hit], agent: Agent) -> Agent:

@@ -9,6 +9,7 @@ linear in the length of the article.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -32,6 +33,7 @@ class ArticleContext:
     doc: Any  # spaCy Doc over `text`, or None when the article was not parsed
     day: date | None
     matches: list[Match[Hit]]  # dictionary matches, sorted and non-overlapping
+    is_place: Callable[[str], bool] = field(default=lambda name: False)  # a gazetteer's test, if any
     focus: str | None = None  # ISO alpha-3 of the country the article is about, when one dominates
     mentions: dict[tuple[int, int], ActorMention] = field(default_factory=dict)
     how: dict[tuple[int, int], str] = field(default_factory=dict)

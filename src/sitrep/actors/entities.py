@@ -226,15 +226,22 @@ def _place_word_runs(places: Iterable[str]) -> set[str]:
 
 
 def _is_place(ctx: ArticleContext, entity: Mention, start: int, end: int, places: set[str]) -> bool:
-    """An ORG or PERSON that is really part of a place name ("Ghouta" of "Eastern Ghouta"), or a
-    person "in" somewhere (a market called "Souq Al Hal")."""
-    if " ".join(ctx.text[start:end].split()) in places:
+    """An ORG or PERSON that is really a place: part of a place name in the article ("Ghouta" of
+    "Eastern Ghouta"), a person "in" somewhere (a market called "Souq Al Hal"), or a one-word name
+    that is no known kind of body and that the gazetteer, when one is given, knows ("Duma")."""
+    name = " ".join(ctx.text[start:end].split())
+    if name in places:
         return True
     span = ctx.span(start, end)
-    if entity.label == "PERSON" and span is not None:
-        head = span.root.head
-        return span.root.dep_ == "pobj" and head.lower_ in _LOCATIVE
-    return False
+    if span is None:
+        return False
+    located = span.root.dep_ == "pobj" and span.root.head.lower_ in _LOCATIVE
+    if entity.label == "PERSON" and located:
+        return True
+    one_word = (
+        len(span) == 1 and not ctx.agents_in(start, end) and name.lower() not in ctx.registry.name_words
+    )
+    return one_word and (located and entity.label != "PERSON" or ctx.is_place(name))
 
 
 # --- roles ------------------------------------------------------------------------------------------

@@ -242,10 +242,12 @@ class ActorRegistry:
 
     def add_agent(self, agent: Agent) -> None:
         plurals = (plural(agent.phrase),) if agent.plurals is None else agent.plurals
-        for form in (agent.phrase, *plurals):
+        # "the group" refers back to one organisation; "the groups" to none in particular.
+        plural_agent = replace(agent, anaphor=None) if agent.anaphor == "organization" else agent
+        for form, variant in ((agent.phrase, agent), *((p, plural_agent) for p in plurals)):
             key = " ".join(phrase_keys(form))
             if key and key not in self._agents:
-                self._agents[key] = replace(agent, phrase=form)
+                self._agents[key] = replace(variant, phrase=form)
         self._matcher = None
 
     def add_country(self, country: Country) -> None:

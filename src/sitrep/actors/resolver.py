@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Callable
 
 from sitrep.actors.agents import resolve_agents
 from sitrep.actors.context import ALIAS_SOURCES, NAME, ArticleContext
@@ -21,10 +22,17 @@ _MIN_FOCUS_VOTES = 2
 
 
 class ActorResolver:
-    """Pipeline component: fills `analysis.actor_mentions` and `analysis.actors` from the body."""
+    """Pipeline component: fills `analysis.actor_mentions` and `analysis.actors` from the body.
 
-    def __init__(self, registry: ActorRegistry | None = None) -> None:
+    `is_place` (for instance a gazetteer's `knows`) lets one-word names that spaCy took for an
+    organisation or a person ("bombs hit Duma") be recognised as places rather than actors.
+    """
+
+    def __init__(
+        self, registry: ActorRegistry | None = None, is_place: Callable[[str], bool] | None = None
+    ) -> None:
         self.registry = registry or ActorRegistry.default()
+        self.is_place = is_place
 
     def __call__(self, analysis: Analysis) -> None:
         text = analysis.article.body
@@ -36,6 +44,8 @@ class ActorResolver:
             day=as_date(analysis.article.published),
             matches=_outside_places(self.registry.matcher.find(text), entities),
         )
+        if self.is_place is not None:
+            ctx.is_place = self.is_place
         _add_names(ctx)
         ctx.focus = country_focus(ctx, entities)
         resolve_entities(ctx, entities)
