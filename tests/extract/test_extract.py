@@ -67,6 +67,8 @@ def test_page_without_headline_gets_its_first_sentence_as_title() -> None:
     assert article.title.startswith("Government forces shelled the northern districts")
     assert article.title.endswith("…")
     assert title_from_body(["Rebels withdrew. Then they came back."]) == "Rebels withdrew"
+    assert title_from_body(["军方表示。此次行动是对叛军袭击检查站的回应。"]) == "军方表示"
+    assert len(title_from_body(["军" * 300])) == 101
 
 
 def test_html_document() -> None:

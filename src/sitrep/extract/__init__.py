@@ -18,7 +18,8 @@ from sitrep.records import Article, Document
 __all__ = ["extract"]
 
 _FALLBACK_TITLE_WORDS = 12
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_FALLBACK_TITLE_CHARS = 100  # for scripts without spaces between words
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])")
 
 
 def _draft(document: Document) -> Draft:
@@ -32,9 +33,11 @@ def _draft(document: Document) -> Draft:
 
 def title_from_body(paragraphs: list[str]) -> str:
     """A stand-in title for a page that has none: its first sentence, cut to a dozen words."""
-    sentence = _SENTENCE_END.split(paragraphs[0], maxsplit=1)[0].rstrip(".")
+    sentence = _SENTENCE_END.split(paragraphs[0], maxsplit=1)[0].rstrip(".。")
     words = sentence.split()
-    return sentence if len(words) <= _FALLBACK_TITLE_WORDS else " ".join(words[:_FALLBACK_TITLE_WORDS]) + " …"
+    if len(words) > _FALLBACK_TITLE_WORDS:
+        return " ".join(words[:_FALLBACK_TITLE_WORDS]) + " …"
+    return sentence if len(sentence) <= _FALLBACK_TITLE_CHARS else sentence[:_FALLBACK_TITLE_CHARS] + "…"
 
 
 def _published(document: Document, draft: Draft) -> str | None:
@@ -52,7 +55,9 @@ def extract(document: Document) -> Article:
         raise InputError(document.origin, str(error)) from None
     metadata = document.metadata
     title = metadata.get("title", "").strip()
-    paragraphs = [p for p in draft.paragraphs if lines.fingerprint(p) != lines.fingerprint(title)]
+    paragraphs = [
+        p for p in draft.paragraphs if not title or lines.fingerprint(p) != lines.fingerprint(title)
+    ]
     found = credits.find_credits(paragraphs)
     if not found.paragraphs:
         raise InputError(document.origin, "no article text besides credit lines")
