@@ -151,3 +151,13 @@ def test_serve_binds_loopback_by_default(tmp_path: Path, monkeypatch: pytest.Mon
     serve(str(tmp_path / "s.db"))
     assert calls[0]["host"] == "127.0.0.1" and calls[0]["port"] == 8000
     assert is_loopback("localhost") and is_loopback("::1") and not is_loopback("0.0.0.0")
+
+
+def test_facets_of_a_broad_search_count_a_bounded_sample(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sitrep.web.queries.FACET_SAMPLE", 1)
+    html = client.get("/search", params={"q": "ISIS"}).text
+    assert "Counts among the first 1 of 2 articles found." in html
+    counts = [int(n) for n in re.findall(r'<span class="count">(\d+)</span>', html)]
+    assert counts and max(counts) == 1

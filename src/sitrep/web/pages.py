@@ -111,6 +111,7 @@ def search(
         request, "search.html",
         **(context | {"found": found}), snippets=[Markup(snippet_html(h.snippet)) for h in found.hits],
         facets={name: _facet_links(q, order, parsed.values(name), values) for name, values in facets.items()},
+        facet_sample=queries.FACET_SAMPLE if found.total > queries.FACET_SAMPLE else None,
         pager=pager(page, SEARCH_PAGE_SIZE, found.total, lambda n: _search_url(q, order, n)),
     )  # fmt: skip
 
