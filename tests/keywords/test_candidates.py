@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Doc
+
 from sitrep import nlp
-from sitrep.keywords.candidates import find_occurrences, word_counts
+from sitrep.keywords.candidates import find_candidates
+
+
+def parsed(text: str) -> tuple[Doc, str]:
+    return nlp.parse(text), text
 
 
 def texts(text: str) -> set[str]:
-    return {occ.text for occ in find_occurrences(nlp.parse(text))}
+    return {occ.text for occ in find_candidates(*parsed(text)).occurrences}
 
 
 def test_noun_phrases_lose_determiners_numbers_and_pronouns() -> None:
@@ -36,9 +42,8 @@ def test_dates_and_amounts_are_not_candidates() -> None:
 
 
 def test_possessives_split_names_and_plurals_share_a_key() -> None:
-    occurrences = find_occurrences(
-        nlp.parse("Ghouta's Unified Judicial Body met. Car bombings and a car bombing.")
-    )
+    doc = nlp.parse("Ghouta's Unified Judicial Body met. Car bombings and a car bombing.")
+    occurrences = find_candidates(doc, doc.text).occurrences
     keys = {occ.key for occ in occurrences}
     assert {"ghouta", "unified judicial body"} <= keys
     assert len({occ.key for occ in occurrences if "bombing" in occ.key}) == 1
@@ -48,7 +53,8 @@ def test_sentence_initial_capital_of_a_common_noun_is_not_shown() -> None:
     assert "critics" in texts("Critics of the plan spoke.")
 
 
-def test_word_counts_count_content_words_by_lemma() -> None:
-    counts = word_counts(nlp.parse("The storm hit. Storms hit again and the storm passed."))
-    assert counts["storm"] == 3
-    assert counts["the"] == 0
+def test_word_and_sentence_counts() -> None:
+    candidates = find_candidates(*parsed("The storm hit. Storms hit again and the storm passed."))
+    assert candidates.word_counts["storm"] == 3
+    assert candidates.word_counts["the"] == 0
+    assert candidates.sentences == 2

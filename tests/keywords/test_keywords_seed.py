@@ -30,3 +30,13 @@ def test_seed_keywords_have_no_duplicate_variants(seed_path: Path) -> None:
     assert len(top) == len(set(top))
     assert "islamic state of iraq and syria" not in top
     assert "ghouta" not in top
+
+
+def test_seed_with_the_actor_stage_merges_each_actor_s_names(seed_path: Path) -> None:
+    from sitrep.pipeline import Pipeline
+
+    document = Document(str(seed_path), seed_path.read_bytes(), "text", datetime.now(UTC))
+    analysis = Pipeline(["actors", "keywords"]).analyze_one(extract(document))
+    top = [kw.text for kw in analysis.keywords]
+    assert {"ISIS", "Eastern Ghouta", "Army of Islam", "Unified Judicial Body"} <= set(top)
+    assert not {"Islamic State of Iraq and Syria", "Islamic Army"} & set(top)

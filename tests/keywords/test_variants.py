@@ -5,14 +5,16 @@ from __future__ import annotations
 import pytest
 
 from sitrep import nlp
-from sitrep.keywords.candidates import find_occurrences
+from sitrep.keywords.candidates import find_candidates
 from sitrep.keywords.variants import _abbreviates, group_occurrences
 from sitrep.records import Actor, ActorMention
 
 
 def shown(text: str, mentions: list[ActorMention] | None = None, actors: dict[str, Actor] | None = None):
     doc = nlp.parse(text)
-    groups = group_occurrences(find_occurrences(doc), doc.text, mentions or [], actors or {})
+    groups = group_occurrences(
+        find_candidates(doc, doc.text).occurrences, doc.text, mentions or [], actors or {}
+    )
     return {g.representative.text: g for g in groups}
 
 

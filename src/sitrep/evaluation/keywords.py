@@ -16,6 +16,8 @@ The peers need the evaluation extra: yake, pytextrank and nltk.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
 import re
 import time
@@ -151,8 +153,10 @@ def yake_ranker(wanted: int) -> Ranker:
 
 def textrank_ranker(wanted: int) -> Ranker:
     """pytextrank's TextRank over the same parse as Sitrep's, from its own copy of the spaCy pipeline."""
-    import pytextrank  # noqa: F401  (registers the "textrank" factory)
     import spacy
+
+    with contextlib.redirect_stdout(io.StringIO()):  # pytextrank 3.3.0 prints a path on import
+        import pytextrank  # noqa: F401  (registers the "textrank" factory)
 
     textrank = spacy.load(nlp.MODEL).add_pipe("textrank")
     return lambda doc, text: [phrase.text for phrase in textrank(doc)._.phrases[:wanted]]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from sitrep import nlp
-from sitrep.keywords.candidates import find_occurrences, word_counts
+from sitrep.keywords.candidates import find_candidates
 from sitrep.keywords.ranking import Context, Weights, plain_words, rank
 from sitrep.keywords.variants import group_occurrences
 from sitrep.records import Actor, ActorMention, Analysis, Keyword
@@ -47,15 +47,16 @@ def keywords_from_doc(
 ) -> list[Keyword]:
     """Keywords of a parsed body; `headline` is the title and standfirst, which weigh as summaries."""
     extractor = extractor or KeywordExtractor()
-    occurrences = find_occurrences(doc)
-    if not occurrences:
+    body = doc.text  # spaCy joins the tokens anew on each access
+    candidates = find_candidates(doc, body)
+    if not candidates.occurrences:
         return []
-    groups = group_occurrences(occurrences, doc.text, actor_mentions or [], actors or {})
+    groups = group_occurrences(candidates.occurrences, body, actor_mentions or [], actors or {})
     context = Context(
-        body_length=len(doc.text),
-        sentences=sum(1 for _ in doc.sents) if doc.has_annotation("SENT_START") else 1,
+        body_length=len(body),
+        sentences=candidates.sentences,
         headline=plain_words(headline),
-        word_counts=word_counts(doc),
+        word_counts=candidates.word_counts,
     )
     ranked = rank(groups, context, extractor.top_n, extractor.weights)
     return [Keyword(item.text, item.score) for item in ranked]

@@ -28,7 +28,7 @@ MAX_PHRASE_TOKENS = 6
 
 @dataclass(frozen=True)
 class Occurrence:
-    """One candidate span. `key` joins lower-cased lemmas; `words` are its content words as such."""
+    """One candidate span. `key` joins its lower-cased lemmas (names: words); `words` are the content ones."""
 
     key: str
     text: str
@@ -39,14 +39,29 @@ class Occurrence:
     is_name: bool
 
 
-def find_occurrences(doc: Doc) -> list[Occurrence]:
-    """All candidate spans of `doc`, in any order; overlapping spans from different sources are kept."""
+@dataclass(frozen=True)
+class Candidates:
+    """What ranking needs from the parse: the candidate occurrences and counts over the whole body."""
+
+    occurrences: list[Occurrence]
+    word_counts: Counter[str]  # content words, as in `Occurrence.words`
+    sentences: int
+
+
+def find_candidates(doc: Doc, text: str) -> Candidates:
+    """Candidate spans of `doc`, whose text is `text` (one per span; overlapping spans are kept)."""
+    tokens = list(doc)  # spaCy makes a new Token object on every access: make them once
     sentence_of = _sentence_index(doc)
-    spans = [*_entity_spans(doc), *_name_spans(doc)]
-    text = doc.text
-    names = [_occurrence(span, text, sentence_of, is_name=True) for span in spans]
-    phrases = [_occurrence(span, text, sentence_of, is_name=False) for span in _noun_phrase_spans(doc)]
-    return _distinct([occ for occ in (*names, *phrases) if occ is not None])
+    names = [*_entity_spans(doc), *_name_spans(tokens)]
+    found = [_occurrence(tokens[a:b], text, sentence_of, is_name=True) for a, b in names]
+    found += [
+        _occurrence(tokens[a:b], text, sentence_of, is_name=False) for a, b in _noun_phrase_spans(tokens)
+    ]
+    return Candidates(
+        occurrences=_distinct([occ for occ in found if occ is not None]),
+        word_counts=Counter(_key_word(token) for token in tokens if _is_content_word(token)),
+        sentences=max(sentence_of.values(), default=0) + 1,
+    )
 
 
 def _distinct(occurrences: list[Occurrence]) -> list[Occurrence]:
@@ -61,16 +76,19 @@ def _sentence_index(doc: Doc) -> dict[int, int]:
     """Token index -> sentence number (the whole doc is one sentence when it has no parse)."""
     if not doc.has_annotation("SENT_START"):
         return dict.fromkeys(range(len(doc)), 0)
-    return {token.i: number for number, sent in enumerate(doc.sents) for token in sent}
+    return {i: number for number, sent in enumerate(doc.sents) for i in range(sent.start, sent.end)}
 
 
-def _entity_spans(doc: Doc) -> Iterator[Span]:
+TokenRange = tuple[int, int]
+
+
+def _entity_spans(doc: Doc) -> Iterator[TokenRange]:
     for ent in doc.ents:
         if ent.label_ in ENTITY_LABELS:
             yield from _entity_pieces(ent)
 
 
-def _entity_pieces(span: Span) -> Iterator[Span]:
+def _entity_pieces(span: Span) -> Iterator[TokenRange]:
     """Pieces of an entity between line breaks, possessives, brackets and quotes.
 
     NER sometimes runs a headline into the next line, takes "Ghouta's Unified Judicial Body" whole or
@@ -80,10 +98,10 @@ def _entity_pieces(span: Span) -> Iterator[Span]:
     for token in span:
         if token.is_space or token.tag_ == "POS" or token.is_bracket or token.is_quote:
             if token.i > piece_start:
-                yield span.doc[piece_start : token.i]
+                yield piece_start, token.i
             piece_start = token.i + 1
     if piece_start < span.end:
-        yield span.doc[piece_start : span.end]
+        yield piece_start, span.end
 
 
 def _is_word(token: Token) -> bool:
@@ -99,15 +117,15 @@ def _is_name_token(token: Token) -> bool:
     return capitalised and token.pos_ in NOUN_PHRASE_POS and not token.is_sent_start
 
 
-def _name_spans(doc: Doc) -> Iterator[Span]:
+def _name_spans(tokens: list[Token]) -> Iterator[TokenRange]:
     """Runs of capitalised words, joined by "of"/"for" (and by "and" once such a link was seen)."""
     i = 0
-    while i < len(doc):
-        if not _is_name_token(doc[i]) or _only_capitalised_as_sentence_start(doc[i]):
+    while i < len(tokens):
+        if not _is_name_token(tokens[i]) or _only_capitalised_as_sentence_start(tokens[i]):
             i += 1
             continue
-        end = _name_end(doc, i)
-        yield doc[i:end]
+        end = _name_end(tokens, i)
+        yield i, end
         i = end
 
 
@@ -116,18 +134,18 @@ def _only_capitalised_as_sentence_start(token: Token) -> bool:
     return bool(token.is_sent_start) and not token.ent_type_ and not token.is_upper
 
 
-def _name_end(doc: Doc, start: int) -> int:
+def _name_end(tokens: list[Token], start: int) -> int:
     """The exclusive end of the name starting at `start`."""
     end = start + 1
     linked = False
-    while end < len(doc):
-        token = doc[end]
+    while end < len(tokens):
+        token = tokens[end]
         if _is_name_token(token):
             end += 1
             continue
         word = token.lower_
         joins = word in NAME_LINKS or (linked and word == NAME_COORDINATOR)
-        if joins and end + 1 < len(doc) and _is_name_token(doc[end + 1]):
+        if joins and end + 1 < len(tokens) and _is_name_token(tokens[end + 1]):
             linked = True
             end += 2
             continue
@@ -135,16 +153,16 @@ def _name_end(doc: Doc, start: int) -> int:
     return end
 
 
-def _noun_phrase_spans(doc: Doc) -> Iterator[Span]:
+def _noun_phrase_spans(tokens: list[Token]) -> Iterator[TokenRange]:
     """Maximal adjective/noun runs ending in a noun, with hyphenated compounds kept whole."""
     run: list[Token] = []
-    for token in doc:
+    for token in tokens:
         if _continues_phrase(token, run):
             run.append(token)
             continue
-        yield from _trimmed(doc, run)
+        yield from _trimmed(run)
         run = [token] if token.pos_ in NOUN_PHRASE_POS and _is_word(token) else []
-    yield from _trimmed(doc, run)
+    yield from _trimmed(run)
 
 
 def _continues_phrase(token: Token, run: list[Token]) -> bool:
@@ -155,18 +173,20 @@ def _continues_phrase(token: Token, run: list[Token]) -> bool:
     return token.text == "-" and not run[-1].whitespace_ and not token.whitespace_
 
 
-def _trimmed(doc: Doc, run: list[Token]) -> Iterator[Span]:
+def _trimmed(run: list[Token]) -> Iterator[TokenRange]:
     """The run without leading stop words or trailing non-nouns; too long runs are dropped."""
     while run and (run[0].is_stop or not run[0].is_alpha):
         run = run[1:]
     while run and run[-1].pos_ not in HEAD_POS:
         run = run[:-1]
     if run and len(run) <= MAX_PHRASE_TOKENS:
-        yield doc[run[0].i : run[-1].i + 1]
+        yield run[0].i, run[-1].i + 1
 
 
-def _occurrence(span: Span, text: str, sentence_of: dict[int, int], is_name: bool) -> Occurrence | None:
-    tokens = _strip_edges(list(span))
+def _occurrence(
+    tokens: list[Token], text: str, sentence_of: dict[int, int], is_name: bool
+) -> Occurrence | None:
+    tokens = _strip_edges(tokens)
     words = tuple(_key_word(t) for t in tokens if _is_content_word(t))
     if not tokens or not words:
         return None
@@ -187,11 +207,6 @@ def _shown_case(text: str, first: Token, is_name: bool) -> str:
     if not is_name and first.is_title and _only_capitalised_as_sentence_start(first) and text[1:].islower():
         return text[0].lower() + text[1:]
     return text
-
-
-def word_counts(doc: Doc) -> Counter[str]:
-    """How often each content word (as in `Occurrence.words`) is used in the doc."""
-    return Counter(_key_word(token) for token in doc if _is_content_word(token))
 
 
 def _is_content_word(token: Token) -> bool:

@@ -107,27 +107,32 @@ def _fold_trailing_references(groups: list[Group]) -> list[Group]:
     """Fold a group into the one multi-word name it ends, when it is first used after that name.
 
     The host keeps showing its own full form, however often the short reference is used."""
-    names = [g for g in groups if g.is_name and len(g.key.split()) > 1 and not _is_actor(g)]
+    hosts_by_ending = _names_by_ending(groups)
     folded: set[str] = set()
     for group in groups:
-        if _is_actor(group):
+        hosts = hosts_by_ending.get(group.key, [])
+        if _is_actor(group) or len(hosts) != 1 or hosts[0].first_start >= group.first_start:
             continue
-        hosts = [name for name in names if _ends_with(name.key, group.key)]
-        if len(hosts) == 1 and hosts[0].first_start < group.first_start:
-            host = hosts[0]
-            host.names = host.names or frozenset(occ.text.lower() for occ in host.occurrences)
-            host.occurrences.extend(_outside(group.occurrences, host.occurrences))
-            folded.add(group.key)
+        host = hosts[0]
+        host.names = host.names or frozenset(occ.text.lower() for occ in host.occurrences)
+        host.occurrences.extend(_outside(group.occurrences, host.occurrences))
+        folded.add(group.key)
     return [g for g in groups if g.key not in folded]
+
+
+def _names_by_ending(groups: list[Group]) -> dict[str, list[Group]]:
+    """Multi-word name groups under each of their proper word endings ("judicial body", "body")."""
+    endings: dict[str, list[Group]] = {}
+    for group in groups:
+        words = group.key.split()
+        if group.is_name and len(words) > 1 and not _is_actor(group):
+            for cut in range(1, len(words)):
+                endings.setdefault(" ".join(words[cut:]), []).append(group)
+    return endings
 
 
 def _is_actor(group: Group) -> bool:
     return group.key.startswith(ACTOR_KEY_PREFIX)
-
-
-def _ends_with(long_key: str, short_key: str) -> bool:
-    long_words, short_words = long_key.split(), short_key.split()
-    return len(short_words) < len(long_words) and long_words[-len(short_words) :] == short_words
 
 
 def _outside(occurrences: list[Occurrence], others: list[Occurrence]) -> list[Occurrence]:
