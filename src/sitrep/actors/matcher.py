@@ -15,7 +15,6 @@ be capitalised, and a lone function word ("US", "IT") must be upper case.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 from typing import Generic, NamedTuple, TypeVar
@@ -175,8 +174,6 @@ class Match(Generic[T]):
     end: int
     text: str
     value: T
-    first_token: int
-    last_token: int
 
 
 class PhraseMatcher(Generic[T]):
@@ -220,7 +217,7 @@ class PhraseMatcher(Generic[T]):
                 continue
             last = i + len(found.keys) - 1
             start, end = tokens[i].start, tokens[last].end
-            matches.append(Match(start, end, text[start:end], found.value, i, last))
+            matches.append(Match(start, end, text[start:end], found.value))
             i = last + 1
         return matches
 
@@ -229,11 +226,6 @@ class PhraseMatcher(Generic[T]):
             if _fits(pattern, tokens, i):
                 return pattern
         return None
-
-    def values(self) -> Iterable[T]:
-        for patterns in self._index.values():
-            for pattern in patterns:
-                yield pattern.value
 
 
 def _after_apostrophe(text: str, token: Token) -> bool:

@@ -172,6 +172,7 @@ class ActorRegistry:
         self._agents: dict[str, Agent] = {}
         self._countries: dict[str, Country] = {}
         self._country_ids: dict[str, str] = {}
+        self._capitals: dict[str, str] = {}
         self._caseless_ids: set[str] = set()
         self.sector_names: dict[str, str] = dict(sector_names or {})
         self.name_words: dict[str, str] = {}
@@ -252,6 +253,8 @@ class ActorRegistry:
 
     def add_country(self, country: Country) -> None:
         self._countries[country.iso3] = country
+        if country.capital:
+            self._capitals[country.capital] = country.iso3
         entry = ActorEntry(
             id=slugify(country.name),
             name=country.name,
@@ -315,8 +318,9 @@ class ActorRegistry:
         return self._country_ids.get(iso3)
 
     def capitals(self) -> dict[str, str]:
-        """Capital city name -> ISO alpha-3, as a weak signal of which country an article is about."""
-        return {c.capital: c.iso3 for c in self._countries.values() if c.capital}
+        """Capital city name -> ISO alpha-3: a signal of the article's country, and a metonym for
+        the state ("Tehran said")."""
+        return self._capitals
 
     def sector_name(self, sector: str) -> str:
         return self.sector_names.get(sector, sector.lower())
