@@ -10,7 +10,7 @@ from sitrep.extract import lines
 
 MIN_LETTERS = 20  # below this langid guesses at random ("Duma" -> "la")
 MIN_CONFIDENCE = 0.5
-_SAMPLE_CHARS = 5000  # the opening of a long article says as much as the whole of it
+_SAMPLE_CHARS = 2000  # the opening of a long article says as much as the whole of it
 
 
 @cache
