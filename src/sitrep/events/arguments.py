@@ -33,6 +33,7 @@ from sitrep.events.syntax import (
     lemma,
     noun_phrase,
     own_clause,
+    phrase_head,
     prepositional_objects,
 )
 from sitrep.records import Actor, ActorMention
@@ -303,7 +304,7 @@ class ArgumentReader:
         "welcomed the resumption of ties with Osgiliath", "ties between Gondor and Osgiliath"."""
         for inner in own_clause(token):
             if inner.i in self.index.by_token and inner.i != token.i:
-                return self.named_by(inner)
+                return self.named_by(phrase_head(inner))
         return []
 
     def is_pair_anaphor(self, token: Token) -> bool:
@@ -385,9 +386,10 @@ class ArgumentReader:
         if is_passive(verb):
             agents = [obj for prep, obj in prepositional_objects(verb, ("by",))]
             return self.named_by_all(agents)
-        subject = first_child(verb, "nsubj", "csubj", "expl")
-        if subject is not None:
-            return self.named_by(subject)
+        subjects = children(verb, "nsubj", "csubj", "expl")
+        if subjects:
+            # the parser sometimes gives a verb two subjects ("Old foes Gondor and Osgiliath")
+            return next((found for s in subjects if (found := self.named_by(s))), [])
         return self.inherited_actors(verb, depth)
 
     def inherited_actors(self, verb: Token, depth: int) -> list[str]:

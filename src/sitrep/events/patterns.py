@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 from sitrep.events.arguments import ArgumentReader
 from sitrep.events.cameo import Block, Code, Element, Pattern, Verb, VerbDictionary
 from sitrep.events.matching import base_forms
-from sitrep.events.syntax import is_verb
+from sitrep.events.syntax import is_verb, phrase_head
 
 
 @dataclass(frozen=True)
@@ -30,11 +30,12 @@ class CodedVerb:
     sources: tuple[str, ...]
     targets: tuple[str, ...]
     pattern: str | None  # the pattern that matched, None for the block's default
+    mutual: bool = False  # the pattern's `%`: a compound subject acts on itself whatever else is named
 
     def triples(self) -> Iterator[tuple[str, str, str]]:
         """(source id, target id, code) triples; a compound subject with no target acts on itself
         ("Gondor and Osgiliath renewed ties": each towards the other)."""
-        targets = self.targets
+        targets = () if self.mutual and len(self.sources) > 1 else self.targets
         pairs = [(s, t) for s in self.sources for t in targets if s != t]
         if not targets and len(self.sources) > 1:
             pairs = [(s, t) for s in self.sources for t in self.sources if s != t]
@@ -51,6 +52,7 @@ class Position:
 
     source: int | None = None
     target: int | None = None
+    compound: bool = False
 
 
 class PatternCoder:
@@ -118,6 +120,7 @@ class PatternCoder:
         return Position(
             source=after.source if after.source is not None else before.source,
             target=after.target if after.target is not None else before.target,
+            compound=after.compound or before.compound,
         )
 
     def match_side(
@@ -145,10 +148,13 @@ class PatternCoder:
                 position = Position(
                     source=marker if element.kind == "source" else position.source,
                     target=marker if element.kind == "target" else position.target,
+                    compound=position.compound,
                 )
+            elif element.kind == "compound":
+                position = Position(position.source, position.target, compound=True)
             elif element.kind == "skip":
                 cursor = skip_phrase(words, cursor, span, forward)
-            elif element.kind != "compound":
+            else:
                 found = self.find(element, words, cursor, span, forward, adjacent)
                 if found is None:
                     return None
@@ -242,7 +248,8 @@ class PatternCoder:
         participants = reader.verb_participants(token, reciprocal=False, clause_recipients=False)
         sources = sources or participants.actors
         targets = targets or participants.recipients or first_actor_after(token, reader, sources)
-        return CodedVerb(token, code, tuple(sources), tuple(t for t in targets if t not in sources), pattern)
+        others = tuple(t for t in targets if t not in sources)
+        return CodedVerb(token, code, tuple(sources), others, pattern, mutual=position.compound)
 
 
 def completes(token: Token, coded: list[CodedVerb]) -> bool:
@@ -250,7 +257,10 @@ def completes(token: Token, coded: list[CodedVerb]) -> bool:
     coded_at = {c.token.i for c in coded}
     current = token
     for _ in range(3):
-        if current.dep_ not in ("xcomp", "acl", "dobj", "pobj", "prep") or current.head.i == current.i:
+        if (
+            current.dep_ not in ("xcomp", "acl", "dobj", "pobj", "prep", "pcomp")
+            or current.head.i == current.i
+        ):
             return False
         current = current.head
         if current.i in coded_at:
@@ -280,7 +290,7 @@ def first_actor_after(verb: Token, reader: ArgumentReader, sources: list[str]) -
     """PETRARCH's target of last resort: the first actor named after the verb in its phrase."""
     for token in verb.subtree:
         if token.i > verb.i and token.i in reader.index.by_token:
-            found = [a for a in reader.named_by(token) if a not in sources]
+            found = [a for a in reader.named_by(phrase_head(token)) if a not in sources]
             if found:
                 return found
     return []

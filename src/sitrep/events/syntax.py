@@ -132,6 +132,16 @@ def noun_phrase(token: Token, with_conjuncts: bool = True) -> list[Token]:
     return sorted(found, key=lambda t: t.i)
 
 
+def phrase_head(token: Token) -> Token:
+    """The head of the noun phrase a modifier belongs to ("Minas" -> "Tirith")."""
+    current = token
+    for _ in range(4):
+        if current.dep_ not in ("compound", "flat", "amod", "nmod", "poss") or current.head.i == current.i:
+            break
+        current = current.head
+    return current
+
+
 def conjuncts(token: Token) -> list[Token]:
     """The token and the words coordinated with it ("Israel and Lebanon")."""
     return [token, *token.conjuncts]
