@@ -105,7 +105,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", help="output file (default: standard output)")
     command("stats", cmd_stats, "counts of articles, events, actors, places and keywords")
     p = command("serve", cmd_serve, "serve the web UI and JSON API (read-only unless SITREP_TOKEN is set)")
-    p.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)")
+    p.add_argument(
+        "--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)"
+    )
     p.add_argument("--port", type=int, default=8000)
     _add_eval(commands, common)
     return parser
@@ -125,6 +127,9 @@ def _add_eval(commands: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--mode", choices=("gold", "end-to-end"), default="gold")
     p.add_argument("--bench", type=Path, default=Path("../shared/bench/geo"), help="folder of the corpora")
     p.set_defaults(handler=cmd_eval, evaluation="geo")
+    p = kinds.add_parser("extraction", parents=[common], help="article bodies from HTML, beside trafilatura")
+    p.add_argument("directory", type=Path, nargs="?", default=Path("../shared/bench/extraction"))
+    p.set_defaults(handler=cmd_eval, evaluation="extraction")
     p = kinds.add_parser("keywords", parents=[common], help="DUC-2001 keyphrases against YAKE and TextRank")
     p.add_argument("directory", type=Path, nargs="?", default=Path("../shared/bench/keywords/DUC2001"))
     p.add_argument("--top", type=int, default=10)

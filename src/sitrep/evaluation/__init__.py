@@ -33,4 +33,8 @@ def run_evaluation(args: argparse.Namespace) -> dict[str, Any]:
         from sitrep.evaluation import keywords
 
         return keywords.evaluate(_require(args.directory, "the DUC-2001 keyphrase set"), top_n=args.top)
+    if args.evaluation == "extraction":
+        from sitrep.evaluation import extraction
+
+        return extraction.evaluate(_require(args.directory, "the article-extraction benchmark"))
     raise SitrepError(f"unknown evaluation {args.evaluation!r}")
