@@ -149,6 +149,7 @@ class Event:
     hypothetical: bool = False
     confidence: float = 0.5
     fatalities: int | None = None
+    fatalities_lower_bound: bool = False  # the text gives a minimum ("killing at least twelve")
     article_id: str | None = None
 
 

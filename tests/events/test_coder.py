@@ -104,7 +104,12 @@ def test_between_gives_both_sides_and_fatalities_are_a_lower_bound() -> None:
     analysis = code(text, ACTORS)
     (event,) = of_type(analysis, "ASSAULT")
     assert sorted(event.actors) == ["brigade", "front"]
-    assert event.fatalities == 12
+    assert event.fatalities == 12 and event.fatalities_lower_bound
+
+
+def test_exact_death_counts_are_not_lower_bounds() -> None:
+    (event,) = of_type(code("The Northern Front killed 23 people in Kessar.", ACTORS), "ASSAULT")
+    assert (event.fatalities, event.fatalities_lower_bound) == (23, False)
 
 
 def test_participle_result_is_merged_into_the_attack() -> None:

@@ -178,6 +178,7 @@ class EventCoder:
         mode = self.details.mode(candidate.type, candidate.mode, candidate.trigger, sentence)
         date, precision = self.details.date(token, sentence, analysis.article.published)
         plover = self.lexicon.types[candidate.type]
+        deaths = self.details.fatalities(candidate.type, sentence)
         return Event(
             type=candidate.type,
             actors=list(candidate.participants.actors),
@@ -196,7 +197,8 @@ class EventCoder:
             alleged=candidate.status.alleged,
             hypothetical=candidate.hypothetical,
             confidence=confidence(candidate),
-            fatalities=self.details.fatalities(candidate.type, token, sentence),
+            fatalities=deaths[0] if deaths else None,
+            fatalities_lower_bound=bool(deaths and deaths[1]),
             article_id=analysis.article.id,
         )
 

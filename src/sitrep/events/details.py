@@ -61,11 +61,9 @@ class DetailReader:
         return event_date(token, sentence, published)
 
     @staticmethod
-    def fatalities(event_type: str, token: Token, sentence: Span) -> int | None:
-        if event_type not in VIOLENT_TYPES:
-            return None
-        found = count_deaths(sentence)
-        return found[0] if found else None
+    def fatalities(event_type: str, sentence: Span) -> tuple[int, bool] | None:
+        """Deaths stated in the sentence of a violent event, with whether the count is a minimum."""
+        return count_deaths(sentence) if event_type in VIOLENT_TYPES else None
 
 
 def clause_text(token: Token) -> str:
