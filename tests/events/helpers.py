@@ -29,10 +29,17 @@ def mentions_for(body: str, aliases: dict[str, list[str]]) -> list[ActorMention]
 def code(
     text: str, aliases: dict[str, list[str]] | None = None, published: str | None = "2021-03-12"
 ) -> Analysis:
+    return analyse(text, aliases or {}, EventCoder(), published)
+
+
+def analyse(
+    text: str, aliases: dict[str, list[str]], coder: EventCoder, published: str | None = "2021-03-12"
+) -> Analysis:
+    """Parse a one-paragraph article, add actor mentions from the alias table and run the coder."""
     article = Article(id="t", url="", title="", paragraphs=[text], published=published)
     analysis = Analysis(article=article, doc=nlp.parse(article.body))
-    analysis.actor_mentions = mentions_for(article.body, aliases or {})
-    EventCoder()(analysis)
+    analysis.actor_mentions = mentions_for(article.body, aliases)
+    coder(analysis)
     return analysis
 
 

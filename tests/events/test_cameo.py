@@ -122,3 +122,19 @@ def test_petrarch_unit_tests_meet_the_targets(shared_dir: Path) -> None:
     result = evaluate(shared_dir / "bench" / "events" / "petrarch-unittest")
     assert result["recall"] >= 0.80
     assert result["extra"] < 0.10
+
+
+def test_dictionary_verbs_serve_where_the_lexicon_has_none(tmp_path: Path) -> None:
+    from sitrep.events import EventCoder
+    from tests.events.helpers import analyse
+
+    verbs = "--- SCOLD  [111]  ---\nSCOLD\nUPBRAID\n\n--- WALTZ  [---]  ---\nWALTZ\n"
+    (tmp_path / "CAMEO.test.txt").write_text(verbs, encoding="utf-8")
+    (tmp_path / "CAMEO2PLOVER-test.txt").write_text("11: ACCUSE\n111: ACCUSE, disapprove, # Criticize\n")
+    text = "Northland upbraided Southland and waltzed with Eastland."
+    plain = analyse(text, ACTORS, EventCoder())
+    assert plain.events == []
+    with_dictionary = analyse(text, ACTORS, EventCoder(dictionaries=tmp_path))
+    assert [(e.type, e.mode, e.cameo, e.actors, e.recipients) for e in with_dictionary.events] == [
+        ("ACCUSE", "disapprove", "111", ["north"], ["south"])
+    ]

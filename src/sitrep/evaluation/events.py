@@ -23,7 +23,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -42,8 +42,6 @@ OLD_MODES = {
 }
 NONE = "NONE"
 DEV_MODULUS = 3
-
-Coder = Callable[[list[str]], list[Analysis]]
 
 
 @dataclass(frozen=True)
@@ -95,11 +93,18 @@ def load_gold(path: Path) -> list[GoldRecord]:
     return gold
 
 
-def pipeline_coder(texts: list[str]) -> list[Analysis]:
-    """Code each text as an article of one paragraph with the actors and events stages."""
+def pipeline_coder(texts: list[str], dictionaries: Path | None = None) -> list[Analysis]:
+    """Code each text as an article of one paragraph with the actors and events stages; with
+    `dictionaries`, the event coder also reads the CAMEO verb dictionary there (`EventCoder`)."""
+    from sitrep.events import EventCoder
     from sitrep.pipeline import Pipeline
 
     pipeline = Pipeline(["actors", "events"])
+    if dictionaries is not None:
+        pipeline.components = [
+            (name, EventCoder(dictionaries=dictionaries) if name == "events" else component)
+            for name, component in pipeline.components
+        ]
     articles = [
         Article(id=str(i), url="", title="", paragraphs=[t], language="en") for i, t in enumerate(texts)
     ]
@@ -200,11 +205,12 @@ def group_by_text(records: Iterable[GoldRecord]) -> dict[str, list[GoldRecord]]:
     return dict(grouped)
 
 
-def evaluate(plover_path: Path, coder: Coder = pipeline_coder) -> dict[str, Any]:
-    """Scores on the held-out part at the top level and on the dev part under `dev`."""
+def evaluate(plover_path: Path, dictionaries: Path | None = None) -> dict[str, Any]:
+    """Scores on the held-out part at the top level and on the dev part under `dev`; `dictionaries`
+    adds the CAMEO verb dictionary in that folder as a signal (see `EventCoder`)."""
     grouped = group_by_text(load_gold(plover_path))
     texts = list(grouped)
-    analyses = coder(texts)
+    analyses = pipeline_coder(texts, dictionaries)
     scored = [
         s
         for text, analysis in zip(texts, analyses, strict=True)
@@ -215,6 +221,7 @@ def evaluate(plover_path: Path, coder: Coder = pipeline_coder) -> dict[str, Any]
     return {
         "benchmark": "PLOVER gold records (PLOVER_GSR_CAMEO)",
         "split": f"dev: sha256(text) % {DEV_MODULUS} == 0; top level: the held-out rest",
+        "cameo_dictionary": str(dictionaries) if dictionaries else None,
         **metrics(held_out),
         "dev": metrics(dev),
     }

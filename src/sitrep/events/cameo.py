@@ -27,6 +27,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sitrep.events.lexicon import PloverType, Sense
+
 NO_CODE = "---"
 CODE = re.compile(r"\[([^\]]*)\]")
 COMMENT = re.compile(r"#.*$")
@@ -274,6 +276,26 @@ def element_of(word: str) -> Element:
     if word.startswith("+") and len(word) > 1:
         return Element("word", word[1:].lower())
     return Element("word", word.lower())
+
+
+def verb_senses(
+    dictionary: VerbDictionary, table: dict[str, PloverCode], types: dict[str, PloverType]
+) -> dict[str, tuple[Sense, ...]]:
+    """Senses for the dictionary's verbs whose code the CAMEO-to-PLOVER table reads as a PLOVER type:
+    the verb's own code or its block's, phrasal verbs ("call off") with their particles. Patterns are
+    not carried over; they need the pattern coder."""
+    senses: dict[str, list[Sense]] = {}
+    for block in dictionary.blocks:
+        for verb in block.verbs:
+            code = (verb.code or block.code).forward
+            reading = plover_for(code, table) if code and verb.lemma and not verb.before else None
+            if reading is None or reading.type not in types:
+                continue
+            mode = reading.mode if reading.mode in types[reading.type].modes else None
+            pattern = " ".join((verb.lemma, *verb.after))
+            sense = Sense(pattern, verb.lemma, verb.after, reading.type, mode, code)
+            senses.setdefault(verb.lemma, []).append(sense)
+    return {lemma: tuple(sorted(found, key=lambda s: -s.specificity)) for lemma, found in senses.items()}
 
 
 @dataclass(frozen=True)

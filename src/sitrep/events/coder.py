@@ -10,10 +10,12 @@ context, date and fatalities.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from spacy.tokens import Span, Token
 
 from sitrep.events.arguments import ActorIndex, ArgumentReader, Participants
+from sitrep.events.cameo import read_cameo_to_plover, read_verb_dictionary, verb_senses
 from sitrep.events.details import DetailReader
 from sitrep.events.lexicon import Lexicon, Sense, default_lexicon
 from sitrep.events.matching import Trigger, find_triggers
@@ -62,8 +64,12 @@ class Candidate:
 class EventCoder:
     """`EventCoder()(analysis)` fills `analysis.events` from `analysis.doc` and `analysis.actor_mentions`."""
 
-    def __init__(self, lexicon: Lexicon | None = None) -> None:
+    def __init__(self, lexicon: Lexicon | None = None, dictionaries: Path | None = None) -> None:
+        """`dictionaries`: a folder with a CAMEO verb dictionary (`CAMEO*.txt` in the verb-pattern format)
+        and `CAMEO2PLOVER*.txt`, whose verbs then serve where the lexicon has none."""
         self.lexicon = lexicon or default_lexicon()
+        if dictionaries is not None:
+            self.lexicon = with_cameo_verbs(self.lexicon, dictionaries)
         self.grammar = self.lexicon.grammar
         self.modality = ModalityReader(self.grammar)
         self.details = DetailReader(self.lexicon)
@@ -201,6 +207,18 @@ class EventCoder:
             fatalities_lower_bound=bool(deaths and deaths[1]),
             article_id=analysis.article.id,
         )
+
+
+def with_cameo_verbs(lexicon: Lexicon, folder: Path) -> Lexicon:
+    """The lexicon with the verbs of the CAMEO dictionary in `folder`, read through the CAMEO-to-PLOVER
+    table there, as a further signal for verbs the lexicon does not know."""
+    tables = sorted(folder.glob("CAMEO2PLOVER*.txt"))
+    dictionaries = sorted(p for p in folder.glob("CAMEO*.txt") if p not in tables)
+    if not tables or not dictionaries:
+        raise FileNotFoundError(f"{folder}: needs a CAMEO verb dictionary and a CAMEO2PLOVER table")
+    table = read_cameo_to_plover(tables[0])
+    senses = verb_senses(read_verb_dictionary(dictionaries[0]), table, lexicon.types)
+    return lexicon.with_extra_verbs(senses)
 
 
 def link_governors(candidates: list[Candidate]) -> None:
