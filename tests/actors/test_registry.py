@@ -19,9 +19,9 @@ def registry() -> ActorRegistry:
 
 def test_default_registry_loads_fast() -> None:
     _default_registry.cache_clear()
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: other jobs on a shared machine do not count
     ActorRegistry.default()
-    assert time.perf_counter() - started < 0.5
+    assert time.process_time() - started < 0.5
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from sitrep.actors import ActorRegistry, actors_in
 from sitrep.records import Analysis
 
@@ -238,3 +240,43 @@ def test_a_gazetteer_test_keeps_towns_out_of_actors() -> None:
     checked = analysis()
     ActorResolver(ActorRegistry.default(), is_place=lambda name: name == "Duma")(checked)
     assert "duma" not in checked.actors
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "<div><p>&nbsp;</p></div> |||| ---- [1] [2]",
+        "Le gouvernement syrien a rejeté la proposition.",
+    ],
+)
+def test_odd_input_does_not_fail(text: str) -> None:
+    from sitrep import nlp
+    from sitrep.actors import ActorResolver
+    from sitrep.records import Analysis, Article
+
+    analysis = Analysis(Article(id="a", url="", title="", paragraphs=[text]), nlp.parse(text))
+    ActorResolver(ActorRegistry.default())(analysis)
+    assert all(analysis.article.body[m.start : m.end] == m.text for m in analysis.actor_mentions)
+    assert set(analysis.actors) == {m.actor_id for m in analysis.actor_mentions}
+
+
+def test_a_very_long_sentence_resolves_faster_than_it_parses() -> None:
+    import time
+
+    from sitrep import nlp
+    from sitrep.actors import ActorResolver
+    from sitrep.records import Analysis, Article, Mention
+
+    clause = "ISIS fighters attacked Free Syrian Army rebels near the town and the regime shelled them"
+    text = ", and ".join([clause] * 400) + "."  # one sentence of about 6,000 words
+    started = time.perf_counter()
+    doc = nlp.parse(text)
+    parsed = time.perf_counter()
+    entities = [Mention(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents]
+    analysis = Analysis(Article(id="a", url="", title="", paragraphs=[text]), doc, entities)
+    ActorResolver(ActorRegistry.default())(analysis)
+    resolved = time.perf_counter()
+    assert len([m for m in analysis.actor_mentions if m.actor_id == "isis"]) >= 400
+    assert resolved - parsed < parsed - started  # resolution stays linear, a fraction of parsing

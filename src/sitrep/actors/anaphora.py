@@ -9,6 +9,7 @@ subject is the noun phrase the relative pronoun stands for.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from sitrep.actors.context import ArticleContext
@@ -24,6 +25,10 @@ _SUBJECT_WEIGHT = 2.0
 _ECHO_WEIGHT = 2.0
 _WINDOW = 8  # sentences looked back; a mention further away weighs under 0.004
 _DESCRIPTION_WINDOW = 40  # sentences a definite description ("the judicial body") reaches back
+# Characters looked back, whatever the sentences: a run-on "sentence" of thousands of words must not
+# make every anaphor weigh every mention before it.
+_CHARACTER_WINDOW = 1500
+_DESCRIPTION_CHARACTER_WINDOW = 8000
 _MIN_SALIENCE = 0.05  # about four sentences back for a single mention
 _PRONOUN_MIN_SALIENCE = 0.24  # pronouns reach back about two sentences
 
@@ -71,13 +76,14 @@ def ranked(ctx: ArticleContext, position: int, same_words: str = "") -> list[tup
     scores: dict[str, float] = {}
     latest: dict[str, int] = {}
     echoed: set[str] = set()
-    for mention in ctx.before(position, since=ctx.sentence_start(here - _WINDOW)):
+    since = max(ctx.sentence_start(here - _WINDOW), position - _CHARACTER_WINDOW)
+    for mention in ctx.before(position, since):
         if same_words and mention.text.lower() == same_words.lower():
             echoed.add(mention.actor_id)
         if not ctx.counts_for_salience(mention):
             continue
         weight = _DECAY ** (here - ctx.sentence_of(mention.start))
-        if _is_subject(ctx, mention.start, mention.end):
+        if ctx.remember(("subject", mention.start), partial(_is_subject, ctx, mention.start, mention.end)):
             weight *= _SUBJECT_WEIGHT
         scores[mention.actor_id] = scores.get(mention.actor_id, 0.0) + weight
         latest[mention.actor_id] = mention.start
@@ -151,7 +157,10 @@ def definite_description(ctx: ArticleContext, start: int, end: int) -> str | Non
     if not words:
         return None
     seen: set[str] = set()
-    since = ctx.sentence_start(ctx.sentence_of(start) - _DESCRIPTION_WINDOW)
+    since = max(
+        ctx.sentence_start(ctx.sentence_of(start) - _DESCRIPTION_WINDOW),
+        start - _DESCRIPTION_CHARACTER_WINDOW,
+    )
     for mention in reversed(ctx.before(start, since)):
         if mention.actor_id in seen:
             continue
