@@ -120,7 +120,7 @@ def match_dependents(sense: Sense, scope: list[Token], lexicon: Lexicon) -> tupl
     used: list[Token] = []
     for word in sense.dependents:
         allowed = lexicon.members(word)
-        match = next((t for t in scope if t not in used and matches_word(t, allowed)), None)
+        match = next((t for t in scope if t not in used and matches_word(quantified(t), allowed)), None)
         if match is None:
             return None
         used.append(match)
@@ -167,7 +167,9 @@ def has_partner(verb: Token) -> bool:
 def clause_has_modal(verb: Token, modals: tuple[str, ...]) -> bool:
     """A reported clause whose own subject is told what it must do ("said that Libya must hand over")."""
     for clause in (c for c in verb.children if c.dep_ == "ccomp"):
-        has_modal = any(a.lower_ in modals for a in clause.children if a.dep_ == "aux")
+        auxiliaries = [a.lower_ for a in clause.children if a.dep_ in ("aux", "auxpass")]
+        subjunctive = "subjunctive" in modals and clause.tag_ == "VB" and not auxiliaries  # "that he resign"
+        has_modal = subjunctive or any(a in modals for a in auxiliaries)
         if has_modal and first_child(clause, "nsubj", "nsubjpass") is not None:
             return True
     return False

@@ -22,6 +22,18 @@ NOMINAL_LINKS = {"dobj", "obj", "pobj", "nsubjpass", "attr", "oprd", "dative", "
 CLAUSAL_LINKS = {"xcomp", "ccomp", "pcomp", "conj", "acl", "csubj", "csubjpass", "dep"}
 TRANSPARENT_HEADS = {"prep", "agent", "acomp", "pcomp"}  # links that carry an event up unchanged
 FUTURE_GOVERNOR = "go"  # "going to attack"
+NOT_COMPLEMENTS = {
+    "nsubj",
+    "csubj",
+    "conj",
+    "cc",
+    "advcl",
+    "relcl",
+    "appos",
+    "parataxis",
+    "punct",
+    "npadvmod",
+}
 
 
 @dataclass
@@ -119,7 +131,9 @@ class ModalityReader:
         return child.dep_ in CLAUSAL_LINKS or is_noun(head)
 
     def governor_kind(self, head: Token, child: Token) -> str | None:
-        if child.dep_ in ("nsubj", "csubj"):
+        """The kind of governor the head is for this child; a subject, a conjunct or an adverbial is no
+        complement ("agreed last year ... and have been exchanging information since")."""
+        if child.dep_ in NOT_COMPLEMENTS:
             return None
         return self.grammar.governors.get(lemma(head)) or self.grammar.governors.get(head.lower_)
 
