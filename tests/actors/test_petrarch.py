@@ -138,3 +138,15 @@ def test_real_validation_dictionaries(shared_dir: Path) -> None:
     assert registry.agent("congressmen").sector == "LEG"  # type: ignore[union-attr]
     with pytest.raises(KeyError):
         registry.entry("ignored-after-stop")
+
+
+def test_actor_codes_split_into_country_and_kind() -> None:
+    from sitrep.actors.sectors import parse_actor_code
+
+    assert parse_actor_code("SYRREBMUS") == ("SYR", "REB")
+    assert parse_actor_code("IGOUNO") == (None, "IGO")
+    assert parse_actor_code("IMGMUSISI") == (None, "REB")
+    assert parse_actor_code("ISR") == ("ISR", None)
+    assert parse_actor_code("ELI") == (None, "ELI")
+    assert parse_actor_code("USAMED") == ("USA", "JRN")  # CAMEO's MED is the media
+    assert parse_actor_code("---") == (None, None)

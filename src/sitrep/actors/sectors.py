@@ -116,12 +116,15 @@ def sector_of_agent_code(code: str, cameo_names: bool = True) -> str | None:
 
 def parse_actor_code(code: str) -> tuple[str | None, str | None]:
     """(country, kind) of an actor code: `SYRREBMUS` -> ("SYR", "REB"), `IGOUNO` -> (None, "IGO"),
-    `ISR` -> ("ISR", None). Null codes (`---`) give (None, None)."""
+    `ISR` -> ("ISR", None), `ELI` -> (None, "ELI"). Null codes (`---`) give (None, None). No ISO
+    country code is spelled like a sector code, so a leading sector block means "no country"."""
     code = code.strip().upper()
     if not code or code in NULL_CODES:
         return None, None
     first, *rest = blocks(code)
     if first in _ORGANISATION_BLOCKS:
         return None, _ORGANISATION_BLOCKS[first]
+    if block_to_sector(first):  # a sector with no country: `ELI` for a former official abroad
+        return None, block_to_sector(first)
     kind = next((sector for sector in map(block_to_sector, rest) if sector), None)
     return first, kind
