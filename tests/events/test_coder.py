@@ -74,7 +74,7 @@ def test_stated_intentions_shift_as_plover_asks() -> None:
     assert [e.type for e in meet.events] == ["AGREE"]
     assert meet.events[0].actors == ["brigade"]
     withdraw = code("The Hill Brigade will withdraw its fighters from Kessar.", ACTORS)
-    assert [e.type for e in withdraw.events] == ["CONCEDE"]
+    assert [e.type for e in withdraw.events] == ["AGREE"]
     curfew = code("The Interior Ministry plans to impose a curfew on the town.", ACTORS)
     assert [e.type for e in curfew.events] == ["THREATEN"]
 

@@ -133,7 +133,10 @@ class ModalityReader:
     def governor_kind(self, head: Token, child: Token) -> str | None:
         """The kind of governor the head is for this child; a subject, a conjunct or an adverbial is no
         complement ("agreed last year ... and have been exchanging information since")."""
-        if child.dep_ in NOT_COMPLEMENTS:
+        # a noun "coordinated" with a verb is a parse error for a coordinated object ("accused of the
+        # bombings, and the assassination"): it is governed like the object
+        misattached = child.dep_ == "conj" and is_noun(child) and is_verb(head)
+        if child.dep_ in NOT_COMPLEMENTS and not misattached:
             return None
         return self.grammar.governors.get(lemma(head)) or self.grammar.governors.get(head.lower_)
 
