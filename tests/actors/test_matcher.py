@@ -55,3 +55,8 @@ def test_caseless_phrases_need_a_capitalised_first_word() -> None:
     matcher = _matcher("FREE SYRIAN ARMY", "US", caseless=True)
     assert _found(matcher, "the Free Syrian Army told us") == [("Free Syrian Army", "FREE SYRIAN ARMY")]
     assert _found(matcher, "a free syrian army") == []
+
+
+def test_names_before_hyphens_only_in_compounds_of_control() -> None:
+    matcher = _matcher("Saudi", "Iranian")
+    assert _found(matcher, "the Saudi-led coalition and Iranian-backed militias") == [("Saudi", "Saudi")]

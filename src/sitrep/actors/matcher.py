@@ -24,30 +24,9 @@ T = TypeVar("T")
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+")
 _JOINERS = "-'’‘`‐"
 _POSSESSIVE = "s"
-# Hyphenated words a name may stand before and still be a name: "Saudi-led", "Turkish-backed".
-_ALLOWED_AFTER = frozenset(
-    {
-        "led",
-        "backed",
-        "based",
-        "allied",
-        "aligned",
-        "held",
-        "controlled",
-        "run",
-        "linked",
-        "affiliated",
-        "owned",
-        "funded",
-        "sponsored",
-        "supported",
-        "born",
-        "style",
-        "brokered",
-        "made",
-        _POSSESSIVE,
-    }
-)
+# Hyphenated words a name may stand before and still be the actor: "Saudi-led", "rebel-held". Not
+# "Iranian-backed militias", whose actor is the militias, not Iran.
+_ALLOWED_AFTER = frozenset({"led", "run", "held", "controlled", "owned", _POSSESSIVE})
 # Short English words that an all-capitals dictionary entry could collide with ("US", "IT", "AT").
 _FUNCTION_WORDS = frozenset(
     [
@@ -242,5 +221,5 @@ def _fits(pattern: Pattern[T], tokens: list[Token], i: int) -> bool:
             return False
     following = tokens[i + size] if i + size < len(tokens) else None
     # A phrase may not end inside a hyphenated or apostrophised word, save for a possessive 's and
-    # compounds such as "Saudi-led".
+    # compounds of control such as "Saudi-led".
     return following is None or not following.joined or following.key in _ALLOWED_AFTER
