@@ -73,3 +73,13 @@ def test_actor_mentions_merge_aliases_under_the_most_used_name() -> None:
     assert "Islamic State" not in groups
     assert "organization" not in groups
     assert len(groups["ISIS"].occurrences) == 4
+
+
+def test_a_mention_of_an_actor_without_a_record_still_groups_its_spans() -> None:
+    text = "Jaysh al-Islam fighters advanced. The Army of Islam denied it."
+    mentions = [
+        ActorMention(0, len("Jaysh al-Islam"), "Jaysh al-Islam", "aoi"),
+        ActorMention(text.index("Army of Islam"), text.index("Army of Islam") + 13, "Army of Islam", "aoi"),
+    ]
+    groups = shown(text, mentions, {})
+    assert sum(1 for g in groups.values() if g.key == "actor:aoi") == 1

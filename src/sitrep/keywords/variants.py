@@ -58,29 +58,42 @@ def group_occurrences(
 ) -> list[Group]:
     """Groups of occurrences that name the same thing, in order of first occurrence."""
     aliases = _acronym_aliases(occurrences, body)
+    resolve = _ActorLookup(actor_mentions, actors)
     groups: dict[str, Group] = {}
     for occ in occurrences:
-        actor_id = _actor_of(occ, actor_mentions, actors)
+        actor_id = resolve(occ)
         key = ACTOR_KEY_PREFIX + actor_id if actor_id else aliases.get(occ.key, occ.key)
-        group = groups.setdefault(key, Group(key, names=_actor_names(actors.get(actor_id or ""))))
-        group.occurrences.append(occ)
+        if key not in groups:
+            groups[key] = Group(key, names=resolve.names.get(actor_id or "", frozenset()))
+        groups[key].occurrences.append(occ)
     return _fold_trailing_references(list(groups.values()))
 
 
-def _actor_names(actor: Actor | None) -> frozenset[str]:
-    if actor is None:
-        return frozenset()
-    return frozenset(name.lower() for name in (actor.name, *actor.aliases))
+class _ActorLookup:
+    """The actor an occurrence refers to: it ends an actor mention, or is one of the actor's names inside one."""
 
+    def __init__(self, mentions: list[ActorMention], actors: dict[str, Actor]) -> None:
+        self.mentions = mentions
+        self.names = {
+            actor_id: frozenset(name.lower() for name in (actor.name, *actor.aliases))
+            for actor_id, actor in actors.items()
+        }
+        self.all_names = frozenset().union(*self.names.values())
+        self.by_end: dict[int, list[ActorMention]] = {}
+        for mention in mentions:
+            self.by_end.setdefault(mention.end, []).append(mention)
 
-def _actor_of(occ: Occurrence, mentions: list[ActorMention], actors: dict[str, Actor]) -> str | None:
-    """The actor whose mention holds this occurrence as its head or as one of the actor's names."""
-    for mention in mentions:
-        if mention.start <= occ.start and occ.end <= mention.end:
-            names = _actor_names(actors.get(mention.actor_id))
-            if occ.end == mention.end or occ.text.lower() in names:
+    def __call__(self, occ: Occurrence) -> str | None:
+        for mention in self.by_end.get(occ.end, []):
+            if mention.start <= occ.start:
                 return mention.actor_id
-    return None
+        if occ.text.lower() not in self.all_names:
+            return None
+        for mention in self.mentions:
+            inside = mention.start <= occ.start and occ.end <= mention.end
+            if inside and occ.text.lower() in self.names.get(mention.actor_id, ()):
+                return mention.actor_id
+        return None
 
 
 def _acronym_aliases(occurrences: list[Occurrence], body: str) -> dict[str, str]:
