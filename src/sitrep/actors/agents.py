@@ -190,10 +190,10 @@ def _of_phrase_owner(ctx: ArticleContext, head: Any) -> ActorMention | None:
     """ "the president of Armenia", "fighters of the Islamic Front", "soldiers from Gondor",
     "lawmakers in Fornost": a named organisation (after "of") or state."""
     for preposition in head.children:
-        owner_types = _OWNER_PREPOSITIONS.get(preposition.lower_) if preposition.dep_ == "prep" else None
+        owner_types = _OWNER_PREPOSITIONS.get(preposition.lower_, ()) if preposition.dep_ == "prep" else ()
         for obj in preposition.children if owner_types else ():
             found = ctx.overlapping(obj.idx, obj.idx + len(obj)) if obj.dep_ == "pobj" else []
-            if found and ctx.entry(found[0].actor_id).type in owner_types:  # type: ignore[operator]
+            if found and ctx.entry(found[0].actor_id).type in owner_types:
                 return found[0]
     return None
 

@@ -5,7 +5,8 @@ An ORG, NORP or PERSON entity is trimmed to the name itself ("Ghouta's Unified J
 inside it ("Judicial Body" -> JUD, "... Army" -> MIL, or REB when no country is named). A name in
 apposition to a role noun ("the Islamic Army judge, Anas Quider"; "the military commander of the
 Islamic Front, Zahran Aloush") is a person in that role, affiliated to the organisation named with the
-role; leaders take their organisation's sector, other roles their own.
+role; leaders take their organisation's sector, other roles their own. An acronym in brackets after a
+name is that actor; a capital city can stand for its state ("Tehran said").
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from sitrep.actors.anaphora import resolve_pronoun
 from sitrep.actors.context import ENTITY, METONYM, NAME, ROLE, ArticleContext
 from sitrep.actors.matcher import Match, PhraseMatcher
-from sitrep.actors.registry import ActorEntry, Agent, AgentHit, Hit, Role, slugify
+from sitrep.actors.registry import ActorEntry, Agent, AgentHit, Hit, NameHit, Role, slugify
 from sitrep.records import Mention
 
 ACTOR_LABELS = frozenset({"ORG", "NORP", "PERSON"})
@@ -112,12 +113,11 @@ def resolve_capitals(ctx: ArticleContext, entities: list[Mention]) -> None:
 def _entity_actor(ctx: ArticleContext, entity: Mention, start: int, end: int) -> ActorEntry | None:
     """The actor an entity names, or None when the dictionary already covers it."""
     names = ctx.names_in(start, end)
-    countries = [m for m in names if ctx.entry(m.value.actor_id).default.kind is None]  # type: ignore[union-attr]
+    countries = [ctx.entry(_name_id(m)) for m in names if ctx.entry(_name_id(m)).default.kind is None]
     text = ctx.text[start:end]
     if len(countries) < len(names) or _only_names(ctx, start, end, names):
         return None
-    country = ctx.entry(countries[0].value.actor_id).default.country if countries else None  # type: ignore[union-attr]
-    country = country or _country_right_before(ctx, start)
+    country = (countries[0].default.country if countries else None) or _country_right_before(ctx, start)
     role = find_role(ctx, start, end)
     if entity.label == "PERSON" or role is not None:
         return _person(ctx, text, start, role, country)
@@ -177,11 +177,11 @@ def _code(country: str | None, kind: str | None) -> str | None:
 def _kind_from_words(ctx: ArticleContext, start: int, end: int, named_country: bool) -> str | None:
     """The sector an organisation's name tells: its last agent word ("Unified Judicial Body"), else a
     word typical of names ("Brigade"), else an agent phrase in apposition ("X, an armed faction")."""
-    inside = [m for m in ctx.agents_in(start, end) if start <= m.start and m.end <= end]
-    sectors = [m.value.agent.sector for m in inside if m.value.agent.sector]  # type: ignore[union-attr]
+    inside = [_agent(m).sector for m in ctx.agents_in(start, end) if start <= m.start and m.end <= end]
     words = [word.lower() for word in re.findall(r"[^\W_]+", ctx.text[start:end])]
-    named = [ctx.registry.name_words[word] for word in reversed(words) if word in ctx.registry.name_words]
-    sector = (sectors[-1:] or named[:1] or [_apposed_agent_sector(ctx, start, end)])[0]
+    named = [ctx.registry.name_words.get(word) for word in reversed(words)]
+    candidates = [sector for sector in reversed(inside) if sector] + [sector for sector in named if sector]
+    sector = candidates[0] if candidates else _apposed_agent_sector(ctx, start, end)
     if sector is None or named_country:
         return sector
     return _STATELESS.get(sector, sector)
@@ -323,6 +323,11 @@ def _person_role_at(ctx: ArticleContext, position: int) -> Match[Hit] | None:
 def _agent_at(ctx: ArticleContext, position: int) -> Agent | None:
     agents = ctx.agents_in(position, position + 1)
     return _agent(agents[0]) if agents else None
+
+
+def _name_id(match: Match[Hit]) -> str:
+    assert isinstance(match.value, NameHit)
+    return match.value.actor_id
 
 
 def _agent(match: Match[Hit]) -> Agent:

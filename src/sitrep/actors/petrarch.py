@@ -105,9 +105,11 @@ def read_agents(text: str) -> list[Agent]:
         line = _strip_comment(raw).strip()
         if not line or line.startswith(("#", "<")):
             continue
-        if "=" in line and _MARKER.search(line.partition("=")[0]):
-            name = _MARKER.search(line.partition("=")[0]).group(1)  # type: ignore[union-attr]
-            markers[name] = [item.strip() for item in line.partition("=")[2].split(",") if item.strip()]
+        marker = _MARKER.search(line.partition("=")[0]) if "=" in line else None
+        if marker:
+            markers[marker.group(1)] = [
+                item.strip() for item in line.partition("=")[2].split(",") if item.strip()
+            ]
             continue
         found = _BRACKETS.search(line)
         if not found:

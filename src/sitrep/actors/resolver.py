@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
+from typing import Any
 
 from sitrep.actors.agents import resolve_agents
 from sitrep.actors.context import ALIAS_SOURCES, NAME, ArticleContext
@@ -111,7 +112,7 @@ def _actors(ctx: ArticleContext) -> dict[str, Actor]:
     return actors
 
 
-def _doc_entities(doc: object) -> list[Mention]:
+def _doc_entities(doc: Any) -> list[Mention]:
     if doc is None:
         return []
-    return [Mention(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents]  # type: ignore[attr-defined]
+    return [Mention(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents]
