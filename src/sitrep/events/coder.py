@@ -141,6 +141,14 @@ class EventCoder:
     def shift_type(self, candidate: Candidate) -> None:
         """PLOVER codes stated intentions by what is intended: AGREE, THREATEN or, if refused, REJECT."""
         status = candidate.status
+        if status.prepared and candidate.type in self.grammar.preparation_shift:
+            # getting forces ready for violence is a show of force (CAMEO 15, PLOVER MOBILIZE)
+            original = candidate.trigger.sense
+            candidate.type = self.grammar.preparation_shift[candidate.type]
+            candidate.status = replace(status, hypothetical=False)
+            candidate.cameo = self.lexicon.types[candidate.type].cameo
+            candidate.mode = "weapons" if original.mode in ("heavy-weapons", "aerial", "drone") else "troops"
+            return
         if status.refused and candidate.type in self.grammar.refusal_shift:
             candidate.type = self.grammar.refusal_shift[candidate.type]
             candidate.status = replace(status, negated=False, hypothetical=False)

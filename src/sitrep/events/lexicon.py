@@ -166,6 +166,7 @@ class Grammar:
     future_phrases: tuple[str, ...]
     intent_shift: dict[str, str]
     refusal_shift: dict[str, str]
+    preparation_shift: dict[str, str]
     threat_modes: dict[str, str]
     allegation_adverbs: frozenset[str]
     negators: frozenset[str]
@@ -198,6 +199,7 @@ def parse_grammar(data: dict[str, Any]) -> Grammar:
         future_phrases=tuple(data["future_phrases"]),
         intent_shift=dict(data["intent_shift"]),
         refusal_shift=dict(data["refusal_shift"]),
+        preparation_shift=dict(data["preparation_shift"]),
         threat_modes=dict(data["threat_modes"]),
         allegation_adverbs=words("allegation_adverbs"),
         negators=words("negators"),

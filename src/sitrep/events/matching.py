@@ -19,6 +19,10 @@ from sitrep.events.syntax import (
 )
 
 QUANTITY_NOUNS = {
+    "deployment",
+    "patch",
+    "first",
+    "wave",
     "hundred",
     "thousand",
     "dozen",

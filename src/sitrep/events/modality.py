@@ -42,12 +42,22 @@ class Status:
     alleged: bool = False
     hypothetical: bool = False
     intent: bool = False
+    prepared: bool = False  # readied in deed, not only in word ("the army prepared to resume shelling")
     governors: list[Token] = field(default_factory=list)  # governors met, nearest first
 
     @property
     def refused(self) -> bool:
         """A stated intention not to act ("will not accept", "refused to meet")."""
         return self.intent and self.negated
+
+
+def is_adjectival_use(token: Token) -> bool:
+    """ "is prepared to" (a disposition) rather than "prepared to" (an act of preparing)."""
+    return (
+        token.dep_ == "acomp"
+        or token.tag_ == "JJ"
+        or any(c.dep_ in ("auxpass", "aux") and lemma(c) == "be" for c in token.children)
+    )
 
 
 class ModalityReader:
@@ -142,7 +152,9 @@ class ModalityReader:
 
     def apply(self, kind: str, governor: Token, nominal: bool, status: Status) -> None:
         status.governors.append(governor)
-        if kind == "intent":
+        if kind == "preparation" and not is_adjectival_use(governor):
+            status.prepared = True
+        elif kind in ("intent", "preparation"):
             status.intent = True
         elif kind == "hypothetical":
             status.hypothetical = True
