@@ -4,12 +4,18 @@ spaCy's small model misses or mislabels many place names (transliterated towns, 
 PERSON or ORG), so runs of capitalised words that the entities leave uncovered are matched against
 the gazetteer too; only unambiguous-looking matches are kept, since GeoNames has a village for most
 English words.
+
+The Doc is read once into plain arrays (token offsets, sentence starts): spaCy's Python-level
+attributes (`doc.text`, `token.sent`) rebuild their values on every access.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
+
+from spacy.attrs import IDX, IS_ALPHA, LENGTH, SENT_START
 
 from sitrep.geo.build import DEMONYM, PRIMARY, SKELETON
 from sitrep.geo.gazetteer import Candidate, Gazetteer
@@ -20,28 +26,22 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NON_PLACE_LABELS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"}
 MAX_NGRAM = 4
 # Words that may join a capitalised place name ("Bab al-Hawa", "Kafr Batna", "Isle of Man").
-CONNECTORS = {
-    "al",
-    "el",
-    "ad",
-    "ar",
-    "as",
-    "ash",
-    "at",
-    "az",
-    "an",
-    "of",
-    "de",
-    "la",
-    "le",
-    "du",
-    "bin",
-    "bani",
-}
-_LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
+CONNECTORS = frozenset(
+    {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "of", "de", "la", "le", "du", "bin", "bani", "-"}
+)
+_LEADING_ARTICLE = re.compile(r"(?:the|The|THE)\s+")  # used with match(), anchored at the entity
 _TRAILING_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 # Below this population a scanned name must be a reviewed alias or a division to count as a place.
 SCAN_MIN_POPULATION = 20_000
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A spaCy entity as character offsets and a label."""
+
+    start: int
+    end: int
+    label: str
 
 
 def find_toponyms(doc: Any, body: str, gazetteer: Gazetteer) -> list[Toponym]:
@@ -50,29 +50,30 @@ def find_toponyms(doc: Any, body: str, gazetteer: Gazetteer) -> list[Toponym]:
         from sitrep import nlp
 
         doc = nlp.parse(body)
-    toponyms = _from_entities(doc, gazetteer)
-    covered = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in NON_PLACE_LABELS]
-    covered += [(t.start, t.end) for t in toponyms]
-    toponyms += _from_capitalised_runs(doc, gazetteer, covered)
+    entities = [Entity(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
+    toponyms = _from_entities(body, entities, gazetteer)
+    covered = bytearray(len(body) + 1)  # 1 at every character some entity or toponym already claims
+    for start, end in [(e.start, e.end) for e in entities if e.label in NON_PLACE_LABELS] + [
+        (t.start, t.end) for t in toponyms
+    ]:
+        covered[start:end] = b"\x01" * (end - start)
+    toponyms += _from_capitalised_runs(body, _capitalised_runs(doc, body), gazetteer, covered)
     return sorted(toponyms, key=lambda t: t.start)
 
 
-def _from_entities(doc: Any, gazetteer: Gazetteer) -> list[Toponym]:
+def _from_entities(body: str, entities: list[Entity], gazetteer: Gazetteer) -> list[Toponym]:
     toponyms = []
-    for ent in doc.ents:
-        toponym = _trimmed(doc.text, ent.start_char, ent.end_char)
+    for entity in entities:
+        toponym = _trimmed(body, entity.start, entity.end)
         if toponym is None:
             continue
-        if ent.label_ in PLACE_LABELS or ent.label_ == "ORG" and _is_known_place(toponym.text, gazetteer):
+        if entity.label in PLACE_LABELS or entity.label == "ORG" and _is_known_place(toponym.text, gazetteer):
             toponyms.append(toponym)
-        elif ent.label_ == "NORP":
-            demonyms = [c for c in gazetteer.candidates(ent.text) if c.kind == DEMONYM]
+        elif entity.label == "NORP":
+            demonyms = [c for c in gazetteer.candidates(toponym.text) if c.kind == DEMONYM]
             if demonyms:
-                toponyms.append(
-                    Toponym(
-                        ent.start_char, ent.end_char, ent.text, weight=DEMONYM_WEIGHT, candidates=demonyms
-                    )
-                )
+                toponym.weight, toponym.candidates = DEMONYM_WEIGHT, demonyms
+                toponyms.append(toponym)
     return toponyms
 
 
@@ -84,68 +85,70 @@ def _is_known_place(text: str, gazetteer: Gazetteer) -> bool:
 
 def _trimmed(text: str, start: int, end: int) -> Toponym | None:
     """The entity without a leading "the" or a trailing possessive."""
-    span = text[start:end]
-    article = _LEADING_ARTICLE.match(span)
+    article = _LEADING_ARTICLE.match(text, start, end)
     if article:
-        start += article.end()
-    possessive = _TRAILING_POSSESSIVE.search(text[start:end])
+        start = article.end()
+    possessive = _TRAILING_POSSESSIVE.search(text, start, end)
     if possessive:
-        end -= len(possessive.group())
+        end = possessive.start()
     if end <= start:
         return None
     return Toponym(start, end, text[start:end])
 
 
-def _from_capitalised_runs(doc: Any, gazetteer: Gazetteer, covered: list[tuple[int, int]]) -> list[Toponym]:
-    found: list[Toponym] = []
-    for run in _capitalised_runs(doc):
-        index = 0
-        while index < len(run):
-            match = _longest_known(run, index, gazetteer)
-            if match is None:
-                index += 1
-                continue
-            end_index, toponym = match
-            if not _overlaps(toponym.start, toponym.end, covered):
-                found.append(toponym)
-            index = end_index
-    return found
-
-
-def _capitalised_runs(doc: Any) -> list[list[Any]]:
-    """Maximal runs of capitalised tokens (with connectors inside), sentence openers excluded."""
-    runs: list[list[Any]] = []
-    current: list[Any] = []
-    for token in doc:
-        capitalised = token.text[:1].isupper() and not token.is_sent_start and token.is_alpha
-        joins = current and token.lower_ in CONNECTORS or token.text == "-" and current
-        if capitalised or joins:
-            current.append(token)
+def _capitalised_runs(doc: Any, body: str) -> list[list[tuple[int, int]]]:
+    """Maximal runs of capitalised words (with connectors inside) as (start, end) offsets; a word
+    opening a sentence is capitalised anyway, so it neither starts nor joins a run."""
+    runs: list[list[tuple[int, int]]] = []
+    current: list[tuple[int, int]] = []
+    for start, length, sentence_start, alpha in doc.to_array([IDX, LENGTH, SENT_START, IS_ALPHA]).tolist():
+        end = start + length
+        capitalised = alpha and sentence_start != 1 and body[start].isupper()
+        if capitalised or current and body[start:end].lower() in CONNECTORS:
+            current.append((start, end))
             continue
         if current:
             runs.append(current)
         current = []
     if current:
         runs.append(current)
-    return [_strip_connectors(run) for run in runs if run]
+    return [run for run in (_strip_connectors(body, run) for run in runs) if run]
 
 
-def _strip_connectors(run: list[Any]) -> list[Any]:
-    while run and not run[-1].text[:1].isupper():
+def _strip_connectors(body: str, run: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    while run and not body[run[-1][0]].isupper():
         run = run[:-1]
     return run
 
 
-def _longest_known(run: list[Any], index: int, gazetteer: Gazetteer) -> tuple[int, Toponym] | None:
-    doc_text = run[0].doc.text
-    if not run[index].text[:1].isupper():
+def _from_capitalised_runs(
+    body: str, runs: list[list[tuple[int, int]]], gazetteer: Gazetteer, covered: bytearray
+) -> list[Toponym]:
+    found: list[Toponym] = []
+    for run in runs:
+        index = 0
+        while index < len(run):
+            match = _longest_known(body, run, index, gazetteer)
+            if match is None:
+                index += 1
+                continue
+            index, toponym = match
+            if not any(covered[toponym.start : toponym.end]):
+                found.append(toponym)
+    return found
+
+
+def _longest_known(
+    body: str, run: list[tuple[int, int]], index: int, gazetteer: Gazetteer
+) -> tuple[int, Toponym] | None:
+    start = run[index][0]
+    if not body[start].isupper():
         return None  # a connector starts no name
     for size in range(min(MAX_NGRAM, len(run) - index), 0, -1):
-        first, last = run[index], run[index + size - 1]
-        if not last.text[:1].isupper():
+        last_start, end = run[index + size - 1]
+        if not body[last_start].isupper():
             continue
-        start, end = first.idx, last.idx + len(last.text)
-        text = doc_text[start:end]
+        text = body[start:end]
         candidates = [c for c in gazetteer.candidates(text) if c.kind < SKELETON]
         if candidates and _plausible(text, candidates[0]):
             return index + size, Toponym(start, end, text)
@@ -159,7 +162,3 @@ def _plausible(text: str, best: Candidate) -> bool:
     if best.place.feature in ("country", "continent", "admin1") or best.place.id.startswith("alias:"):
         return True
     return best.place.population >= SCAN_MIN_POPULATION
-
-
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start < other_end and other_start < end for other_start, other_end in spans)

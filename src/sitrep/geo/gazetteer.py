@@ -13,6 +13,7 @@ import os
 import sqlite3
 import tempfile
 import threading
+from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from importlib import metadata
@@ -136,35 +137,44 @@ class Gazetteer:
         self._connection.close()
 
     def _query_candidates(self, name: str) -> list[Candidate]:
-        found: dict[int, Candidate] = {}
         exact = exact_key(name)
         if exact in GENERIC_WORDS:
             return []
-        tiers: list[tuple[str, int | None, int]] = [(exact, None, PRIMARY), (bare_key(name), None, BARE)]
+        # key -> (only this kind, or any; the best kind a match under the key can claim)
+        tiers: dict[str, list[tuple[int | None, int]]] = defaultdict(list)
+        tiers[exact].append((None, PRIMARY))
+        tiers[bare_key(name)].append((None, BARE))
         if exact.endswith("s"):
-            tiers.append((exact[:-1], DEMONYM, DEMONYM))  # "Syrians"
-        for key, only_kind, floor in tiers:
-            self._collect(found, key, only_kind, floor)
+            tiers[exact[:-1]].append((DEMONYM, DEMONYM))  # "Syrians"
+        found = self._collect(tiers)
         if not found:
             skeleton = skeleton_key(name)
             if skeleton:
-                self._collect(found, skeleton, SKELETON, SKELETON)
+                found = self._collect({skeleton: [(SKELETON, SKELETON)]})
         return sorted(_shadow_divisions(list(found.values())), key=lambda c: (c.kind == SKELETON, -c.prior))
 
-    def _collect(self, found: dict[int, Candidate], key: str, only_kind: int | None, floor: int) -> None:
-        if not key:
-            return
+    def _collect(self, tiers: dict[str, list[tuple[int | None, int]]]) -> dict[int, Candidate]:
+        """The entries found under any of the keys, each with the best kind it matched as."""
+        keys = [key for key in tiers if key]
+        if not keys:
+            return {}
         rows = self._select(
-            "SELECT p.*, n.kind FROM names n JOIN places p ON p.rowid = n.place WHERE n.key = ?", (key,)
+            "SELECT p.*, n.kind, n.key FROM names n JOIN places p ON p.rowid = n.place "
+            f"WHERE n.key IN ({','.join('?' * len(keys))})",
+            tuple(keys),
         )
+        found: dict[int, Candidate] = {}
         for row in rows:
-            kind = row[-1]
-            if only_kind is not None and kind != only_kind:
-                continue
-            kind = kind if kind == DEMONYM else max(kind, floor)
+            stored = row[-2]
+            kinds = [
+                stored if stored == DEMONYM else max(stored, floor)
+                for only_kind, floor in tiers[row[-1]]
+                if only_kind is None or stored == only_kind
+            ]
             rowid = row[0]
-            if rowid not in found or kind < found[rowid].kind:
-                found[rowid] = _candidate(row, kind)
+            if kinds and (rowid not in found or min(kinds) < found[rowid].kind):
+                found[rowid] = _candidate(row, min(kinds))
+        return found
 
     def _select(self, sql: str, parameters: tuple[object, ...]) -> list[Any]:
         with self._lock:

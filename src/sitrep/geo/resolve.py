@@ -30,6 +30,15 @@ NEARBY_KM = 300.0
 INNER_NAME_POPULATION = 100_000
 DEMONYM_WEIGHT = 0.5
 EARTH_RADIUS_KM = 6371.0
+KM_PER_DEGREE = math.pi * EARTH_RADIUS_KM / 180.0
+NEARBY_DEGREES = NEARBY_KM / KM_PER_DEGREE  # no place further in latitude is nearby
+
+
+def _nearby_km(lat1: float, lon1: float, lat2: float, lon2: float, cos_lat2: float) -> float:
+    """Distance on a local flat map: within NEARBY_KM it is within a few percent of the great circle,
+    and it costs a fraction of the haversine (closeness measures many pairs)."""
+    dlon = (lon1 - lon2 + 180.0) % 360.0 - 180.0
+    return KM_PER_DEGREE * math.hypot(lat1 - lat2, dlon * cos_lat2)
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -78,8 +87,8 @@ class _Evidence:
 
     article: _Tally = field(default_factory=_Tally)
     by_name: dict[str, _Tally] = field(default_factory=lambda: defaultdict(_Tally))
-    # Distinct specific places chosen so far: place id -> (lat, lon, names of the toponyms naming it).
-    points: dict[str, tuple[float, float, set[str]]] = field(default_factory=dict)
+    # Distinct specific places chosen so far: place id -> (lat, lon, cos lat, names of the toponyms naming it).
+    points: dict[str, tuple[float, float, float, set[str]]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, toponyms: Sequence[Toponym], choices: Sequence[Candidate | None]) -> _Evidence:
@@ -91,7 +100,8 @@ class _Evidence:
             evidence.by_name[toponym.key].add(choice, _weight(toponym))
             if precision_of(choice.place) <= 2:
                 place = choice.place
-                evidence.points.setdefault(place.id, (place.lat, place.lon, set()))[2].add(toponym.key)
+                point = (place.lat, place.lon, math.cos(math.radians(place.lat)), set[str]())
+                evidence.points.setdefault(place.id, point)[3].add(toponym.key)
         return evidence
 
 
@@ -122,9 +132,9 @@ class _Context:
             return 0.0
         best = 0.0
         lat, lon = candidate.place.lat, candidate.place.lon
-        for other_lat, other_lon, names in self.evidence.points.values():
-            if names - {self.name}:
-                best = max(best, 1.0 - distance_km(lat, lon, other_lat, other_lon) / NEARBY_KM)
+        for other_lat, other_lon, cos_lat, names in self.evidence.points.values():
+            if abs(lat - other_lat) < NEARBY_DEGREES and (len(names) > 1 or self.name not in names):
+                best = max(best, 1.0 - _nearby_km(lat, lon, other_lat, other_lon, cos_lat) / NEARBY_KM)
         return best
 
     def without_closeness(self, candidate: Candidate) -> float:
@@ -144,22 +154,30 @@ class Resolver:
         """One choice per toponym (None only when neither it nor the article gives any place)."""
         for toponym in toponyms:
             if not toponym.candidates:
-                toponym.candidates = self.gazetteer.candidates(toponym.text)[:MAX_CANDIDATES]
+                toponym.candidates = self.gazetteer.candidates(toponym.text)
         choices: list[Candidate | None] = [
             next((c for c in t.candidates if c.kind != SKELETON), None) for t in toponyms
         ]
         for _ in range(ROUNDS):
             evidence = _Evidence.of(toponyms, choices)
-            choices = [self._choose(t, evidence, choices) for t in toponyms]
+            # Toponyms of one name with one host see the same evidence: they are weighed once.
+            weighed: dict[tuple[str, int, str | None], Candidate | None] = {}
+            hosts = [choices[t.within] if t.within is not None else None for t in toponyms]
+            for index, (toponym, host) in enumerate(zip(toponyms, hosts, strict=True)):
+                situation = (toponym.key, id(toponym.candidates), host.place.id if host else None)
+                if situation not in weighed:
+                    weighed[situation] = self._choose(toponym, evidence, host)
+                choices[index] = weighed[situation]
         return self._fill_unknown(toponyms, choices)
 
-    def _choose(
-        self, toponym: Toponym, evidence: _Evidence, choices: Sequence[Candidate | None]
-    ) -> Candidate | None:
-        host = choices[toponym.within] if toponym.within is not None else None
+    def _choose(self, toponym: Toponym, evidence: _Evidence, host: Candidate | None) -> Candidate | None:
         context = _Context(evidence, toponym.key, host)
         # A loose transliteration match counts only in a province the article otherwise names.
-        plausible = [c for c in toponym.candidates if c.kind != SKELETON or context.share(c, admin1=True) > 0]
+        plausible = [
+            c
+            for c in toponym.candidates[:MAX_CANDIDATES]
+            if c.kind != SKELETON or context.share(c, admin1=True) > 0
+        ]
         if not plausible:
             return None
         scored = [(context.without_closeness(c), c) for c in plausible]
