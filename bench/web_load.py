@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
+import os
 import random
 import socket
 import statistics
@@ -198,16 +199,30 @@ def summary(timings: list[float]) -> dict[str, float]:
     }
 
 
-def latency(port: int, paths: list[str], stop: float) -> dict[str, float]:
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time a process has used so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def latency(port: int, paths: list[str], stop: float, server_pid: int) -> dict[str, float]:
+    """Sequential requests; also the server's CPU time per request, which a busy machine does not inflate
+    as much as wall-clock latency."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=CLIENT_TIMEOUT)
     timings, errors = [], 0
+    cpu_before = cpu_seconds(server_pid)
     for path in paths:
         if time.monotonic() > stop:
             break
         status, seconds = get(connection, path)
         errors += status != 200
         timings.append(seconds)
-    return {"requests": len(timings), "errors": errors} | summary(timings)
+    cpu_ms = 1000 * (cpu_seconds(server_pid) - cpu_before) / max(1, len(timings))
+    return (
+        {"requests": len(timings), "errors": errors}
+        | summary(timings)
+        | {"server_cpu_ms_mean": round(cpu_ms, 1)}
+    )
 
 
 def client_run(port: int, paths: list[str], stop: float) -> tuple[list[float], list[str]]:
@@ -263,11 +278,14 @@ def main() -> int:
     stop = time.monotonic() + DEADLINE_SECONDS
     try:
         rng = random.Random(3)
-        latency(port, search_paths(20, rng), stop)  # warm the page cache and the app's connections
+        latency(port, search_paths(20, rng), stop, server.pid)  # warm the page cache and the app's threads
         result = {
             "articles": total, "build_seconds": round(build_seconds, 1),
-            "search_page": latency(port, search_paths(args.requests, rng), stop),
+            "search_page": latency(port, search_paths(args.requests, rng), stop, server.pid),
             "concurrent": concurrency(port, args.clients, args.per_client, article_id, stop),
+            # Other work on the machine slows every number above; this says how busy it was (1, 5, 15 min).
+            "load_average_after": [round(x, 2) for x in os.getloadavg()],
+            "cpus": os.cpu_count(),
         }  # fmt: skip
     finally:
         server.terminate()

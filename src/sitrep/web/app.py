@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import ipaddress
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import sitrep
 from sitrep.errors import SitrepError
@@ -64,7 +66,7 @@ def create_app(
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     _mount_vendor(app, settings)
     _add_error_handlers(app)
-    _add_security_headers(app, settings)
+    app.add_middleware(SecurityHeaders, headers=security_headers(settings))
     return app
 
 
@@ -92,21 +94,33 @@ def content_security_policy(settings: Settings) -> str:
     )
 
 
-def _add_security_headers(app: FastAPI, settings: Settings) -> None:
-    headers = {
+class SecurityHeaders:
+    """ASGI middleware adding the security headers to every HTTP response, errors and files included."""
+
+    def __init__(self, app: ASGIApp, headers: dict[str, str]) -> None:
+        self.app = app
+        self.headers = headers
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                MutableHeaders(scope=message).update(self.headers)
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def security_headers(settings: Settings) -> dict[str, str]:
+    return {
         "Content-Security-Policy": content_security_policy(settings),
         "X-Content-Type-Options": "nosniff",
         "Referrer-Policy": "no-referrer",  # links to sources must not tell them what the analyst read
         "X-Frame-Options": "DENY",
     }
-
-    @app.middleware("http")
-    async def security_headers(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        response = await call_next(request)
-        response.headers.update(headers)
-        return response
 
 
 def _wants_json(request: Request) -> bool:

@@ -103,9 +103,13 @@ class AppState:
 
 
 def make_templates() -> Jinja2Templates:
-    # Autoescape every template: titles, bodies, names and URLs all come from scraped pages.
+    # Autoescape every template: titles, bodies, names and URLs all come from scraped pages. Templates
+    # ship with the package, so they are compiled once and never checked for changes.
     environment = Environment(
-        loader=FileSystemLoader(HERE / "templates"), autoescape=True, undefined=StrictUndefined
+        loader=FileSystemLoader(HERE / "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        auto_reload=False,
     )
     return Jinja2Templates(env=environment)
 
