@@ -39,9 +39,11 @@ class Weights:
     rarity_exponent: float = 0.6
     length_bonus: float = 1.5
     early_bonus: float = 20.0
-    headline_bonus: float = 1.0  # DUC has no headlines: set by judgement, not tuned
+    # With DUC's own headlines given, dev F1@10 is 0.3335 at 0.0, 0.3280 at 0.5 and 0.3266 at 1.0; kept
+    # small but above zero because a news title is the writer's summary of what matters.
+    headline_bonus: float = 0.5
     spread_bonus: float = 0.5
-    name_bonus: float = 0.2  # DUC prefers 0.0 (+0.005 F1@10 on dev); names are what a news reader looks for
+    name_bonus: float = 0.2  # DUC prefers 0.0 (dev F1@10 0.3368, not 0.3335); news readers look for names
     covered_discount: float = 0.7
 
 
