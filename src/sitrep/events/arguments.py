@@ -475,7 +475,7 @@ class ArgumentReader:
             if current.dep_ not in ("dobj", "obj", "pobj", "prep", "attr", "nsubjpass", "acomp", "pcomp"):
                 return []
             word = lemma(head)
-            if is_verb(head) and word in self.grammar.support_verbs:
+            if (is_verb(head) or word == "be") and word in self.grammar.support_verbs:
                 return self.verb_actors(head)
             if word in self.grammar.responsibility_words:
                 verb = head.head if head.dep_ in ("acomp", "attr", "dobj", "pobj") else head

@@ -124,11 +124,18 @@ def match_dependents(sense: Sense, scope: list[Token], lexicon: Lexicon) -> tupl
     used: list[Token] = []
     for word in sense.dependents:
         allowed = lexicon.members(word)
-        match = next((t for t in scope if t not in used and matches_word(quantified(t), allowed)), None)
+        candidates = [t for t in scope if t not in used and (not word.startswith("&") or is_class_slot(t))]
+        match = next((t for t in candidates if matches_word(quantified(t), allowed)), None)
         if match is None:
             return None
         used.append(match)
     return tuple(used)
+
+
+def is_class_slot(token: Token) -> bool:
+    """A class word stands for a noun phrase's head ("moved fighter jets" is about jets, not fighters;
+    "according to" is no accord)."""
+    return token.dep_ != "compound" and token.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "X")
 
 
 def matches_word(token: Token, allowed: frozenset[str]) -> bool:
