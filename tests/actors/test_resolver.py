@@ -280,3 +280,16 @@ def test_a_very_long_sentence_resolves_faster_than_it_parses() -> None:
     resolved = time.perf_counter()
     assert len([m for m in analysis.actor_mentions if m.actor_id == "isis"]) >= 400
     assert resolved - parsed < parsed - started  # resolution stays linear, a fraction of parsing
+
+
+def test_pronouns_agree_in_number(resolve: Resolve) -> None:
+    analysis = resolve(
+        "Yemeni government forces shelled Taiz. Residents said the regime shelled their homes, and the "
+        "Houthis said they would respond. The Southern Transitional Council said it stayed neutral."
+    )
+    pronouns = {m.text: m.actor_id for m in analysis.actor_mentions if m.text in ("their", "they", "it")}
+    assert pronouns == {
+        "their": "yemen-civilians",
+        "they": "houthis",
+        "it": "southern-transitional-council",
+    }

@@ -14,6 +14,7 @@ from typing import Any
 
 from sitrep.actors.context import ArticleContext
 from sitrep.actors.registry import ActorEntry
+from sitrep.records import ActorMention
 
 ARMED_KINDS = frozenset({"REB", "UAF", "PRM", "CRM", "MIL"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -37,7 +38,7 @@ def resolve_anaphor(ctx: ArticleContext, start: int, end: int, anaphor: str) -> 
     """The actor an anaphoric noun phrase at [start, end) refers to, or None. An actor already called
     by the same noun ("Islamic State militants" ... "the militants") is twice as salient."""
     excluded = own_clause_subject(ctx, start, end)
-    for actor_id, score in ranked(ctx, start, same_words=ctx.text[start:end]):
+    for actor_id, score, _ in ranked(ctx, start, same_words=ctx.text[start:end]):
         if score < _MIN_SALIENCE:
             return None
         if actor_id not in excluded and compatible(ctx.entry(actor_id), anaphor, ctx):
@@ -46,17 +47,59 @@ def resolve_anaphor(ctx: ArticleContext, start: int, end: int, anaphor: str) -> 
 
 
 def resolve_pronoun(ctx: ArticleContext, position: int, pronoun: str) -> str | None:
-    """The actor "it"/"its" (an organisation, state or armed group) or "they"/"their" (also a group
-    of people) at `position` refers to, or None when no candidate is salient enough."""
-    for actor_id, score in ranked(ctx, position):
+    """The actor "it"/"its" or "they"/"their" at `position` refers to, or None. The subject that
+    governs the pronoun comes first ("The Houthis said they would respond", "ISIS withdrew its
+    fighters"), then the most salient actor of the last two sentences, if it agrees with the pronoun.
+    Persons are left to the event coder."""
+    governing = _governing_subject(ctx, position)
+    if governing is not None and _agrees(ctx, governing, pronoun):
+        return governing.actor_id
+    for _, score, last in ranked(ctx, position):
         if score < _PRONOUN_MIN_SALIENCE:
             return None
-        entry = ctx.entry(actor_id)
-        if entry.type in ("organization", "state") or (entry.type == "group" and _armed(entry, ctx)):
-            return actor_id
-        if pronoun == "they" and entry.type == "group":
-            return actor_id
+        if _agrees(ctx, last, pronoun):
+            return last.actor_id
     return None
+
+
+def _agrees(ctx: ArticleContext, mention: ActorMention, pronoun: str) -> bool:
+    """Organisations take "it" and "they" alike ("Hamas said it ...", "the Houthis said they ...");
+    states and groups of people agree in number with how they were last named."""
+    entry = ctx.entry(mention.actor_id)
+    if entry.type in ("person", "organization"):
+        return entry.type == "organization"
+    number = ctx.remember(("number", mention.start), partial(_number, ctx, mention.start, mention.end))
+    plural = number == "Plur" or (number is None and entry.type == "group")
+    return plural == (pronoun == "they")
+
+
+def _governing_subject(ctx: ArticleContext, position: int) -> ActorMention | None:
+    """The actor named as subject of the pronoun's own clause (when the pronoun is not that subject)
+    or of the clause it depends on ("X said [it would ...]")."""
+    span = ctx.span(position, position + 1)
+    if span is None:
+        return None
+    token = span.root
+    verb = _clause_verb(token)
+    for _ in range(2):
+        if verb is None:
+            return None
+        for subject in (child for child in verb.children if child.dep_ in SUBJECT_DEPS):
+            if token not in subject.subtree:
+                found = ctx.overlapping(subject.idx, subject.idx + len(subject)) or ctx.at(
+                    subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
+                )
+                return found[0] if found and found[0].end <= position else None
+        if verb.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or verb.head is verb:
+            return None
+        verb = _clause_verb(verb.head)
+    return None
+
+
+def _number(ctx: ArticleContext, start: int, end: int) -> str | None:
+    span = ctx.span(start, end)
+    numbers = span.root.morph.get("Number") if span is not None else []
+    return numbers[0] if numbers else None
 
 
 def compatible(entry: ActorEntry, anaphor: str, ctx: ArticleContext) -> bool:
@@ -70,11 +113,12 @@ def _armed(entry: ActorEntry, ctx: ArticleContext) -> bool:
     return entry.role_on(ctx.day).kind in ARMED_KINDS
 
 
-def ranked(ctx: ArticleContext, position: int, same_words: str = "") -> list[tuple[str, float]]:
-    """(actor id, salience) at `position`, most salient first; ties go to the most recent."""
+def ranked(ctx: ArticleContext, position: int, same_words: str = "") -> list[tuple[str, float, ActorMention]]:
+    """(actor id, salience, last mention) at `position`, most salient first; ties go to the most
+    recent."""
     here = ctx.sentence_of(position)
     scores: dict[str, float] = {}
-    latest: dict[str, int] = {}
+    latest: dict[str, ActorMention] = {}
     echoed: set[str] = set()
     since = max(ctx.sentence_start(here - _WINDOW), position - _CHARACTER_WINDOW)
     for mention in ctx.before(position, since):
@@ -86,10 +130,11 @@ def ranked(ctx: ArticleContext, position: int, same_words: str = "") -> list[tup
         if ctx.remember(("subject", mention.start), partial(_is_subject, ctx, mention.start, mention.end)):
             weight *= _SUBJECT_WEIGHT
         scores[mention.actor_id] = scores.get(mention.actor_id, 0.0) + weight
-        latest[mention.actor_id] = mention.start
+        latest[mention.actor_id] = mention
     for actor_id in echoed & scores.keys():
         scores[actor_id] *= _ECHO_WEIGHT
-    return sorted(scores.items(), key=lambda item: (item[1], latest[item[0]]), reverse=True)
+    order = sorted(scores, key=lambda actor_id: (scores[actor_id], latest[actor_id].start), reverse=True)
+    return [(actor_id, scores[actor_id], latest[actor_id]) for actor_id in order]
 
 
 def _is_subject(ctx: ArticleContext, start: int, end: int) -> bool:
