@@ -5,15 +5,16 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
-from sitrep.api import NotFound, Sitrep
+from sitrep.api import IngestResult, Sitrep
+from sitrep.records import Document
 from sitrep.search.sqlite import ORDERS
 from sitrep.serialize import actor_json, detail_json, event_row_json, place_json, search_json
 from sitrep.web import queries
-from sitrep.web.context import Reader, require_token, state
+from sitrep.web.context import Databases, Reader, actor_or_404, article_or_404, require_token, state
 from sitrep.web.filters import MAX_LIMIT, EventFilters, event_filters, event_sort
 from sitrep.web.ingest import ArticleIn, document_from
 
@@ -42,14 +43,7 @@ def list_articles(sitrep: Reader, limit: Limit = 50, offset: Offset = 0) -> dict
 
 @router.get("/articles/{article_id}", summary="One article with its entities, actors, places and events")
 def get_article(sitrep: Reader, article_id: str) -> dict[str, Any]:
-    return detail_json(_found(sitrep, article_id))
-
-
-def _found(sitrep: Sitrep, article_id: str) -> Any:
-    try:
-        return sitrep.show(article_id)
-    except NotFound as exc:
-        raise HTTPException(404, str(exc)) from exc
+    return detail_json(article_or_404(sitrep, article_id))
 
 
 @router.post(
@@ -74,7 +68,7 @@ async def post_article(request: Request, article: ArticleIn) -> JSONResponse:
     return JSONResponse(body, status_code=201 if result.status != "unchanged" else 200)
 
 
-def _ingest_one(databases: Any, document: Any) -> Any:
+def _ingest_one(databases: Databases, document: Document) -> IngestResult:
     with databases.write_lock:
         return next(iter(databases.writer().ingest_documents([document])))
 
@@ -120,13 +114,11 @@ def list_actors(
 
 @router.get("/actors/{actor_id}", summary="One actor with its counterparts")
 def get_actor(sitrep: Reader, actor_id: str) -> dict[str, Any]:
-    actors = sitrep.store.actors_by_ids([actor_id])
-    if not actors:
-        raise HTTPException(404, f"no actor with id {actor_id!r}")
+    actor = actor_or_404(sitrep, actor_id)
     found = queries.counterparts(sitrep.store.db, actor_id)
     names = {a.id: a.name for a in sitrep.store.actors_by_ids([c.actor_id for c in found])}
     counterparts = [asdict(c) | {"name": names.get(c.actor_id, c.actor_id)} for c in found]
-    return actor_json(actors[0]) | {"counterparts": counterparts}
+    return actor_json(actor) | {"counterparts": counterparts}
 
 
 @router.get("/places", summary="Places by activity")

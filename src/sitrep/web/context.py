@@ -14,8 +14,10 @@ from fastapi import Depends, Header, HTTPException, Request
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from sitrep.api import Sitrep
+from sitrep.api import NotFound, Sitrep
 from sitrep.pipeline import Pipeline
+from sitrep.records import Actor
+from sitrep.store import ArticleDetail
 from sitrep.web.ingest import Fetch, fetch_url
 
 HERE = Path(__file__).resolve().parent
@@ -136,3 +138,17 @@ def require_token(
 
 
 Reader = Annotated[Sitrep, Depends(reader)]
+
+
+def article_or_404(sitrep: Sitrep, article_id: str) -> ArticleDetail:
+    try:
+        return sitrep.show(article_id)
+    except NotFound as exc:
+        raise HTTPException(404, str(exc)) from exc
+
+
+def actor_or_404(sitrep: Sitrep, actor_id: str) -> Actor:
+    found = sitrep.store.actors_by_ids([actor_id])
+    if not found:
+        raise HTTPException(404, f"no actor with id {actor_id!r}")
+    return found[0]

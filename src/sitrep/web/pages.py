@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 from urllib.parse import urlencode, urlsplit
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup
 
-from sitrep.api import NotFound, Sitrep
+from sitrep.api import Sitrep
 from sitrep.errors import QueryError
 from sitrep.export import _write_csv, _write_geojson
 from sitrep.records import Mention
@@ -22,7 +22,7 @@ from sitrep.search.sqlite import ORDERS
 from sitrep.serialize import event_row_json
 from sitrep.web import highlight, queries
 from sitrep.web.api import timeline_json
-from sitrep.web.context import Reader, state
+from sitrep.web.context import Reader, actor_or_404, article_or_404, state
 from sitrep.web.filters import (
     PAGE_SIZE,
     QUAD_CLASSES,
@@ -151,7 +151,7 @@ def _facet_term(value: queries.FacetValue) -> str | None:
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 def article(request: Request, sitrep: Reader, article_id: str) -> HTMLResponse:
-    detail = _article_or_404(sitrep, article_id)
+    detail = article_or_404(sitrep, article_id)
     body = detail.article.body
     linked = queries.linked_spans(sitrep.store.db, article_id)
 
@@ -165,13 +165,6 @@ def article(request: Request, sitrep: Reader, article_id: str) -> HTMLResponse:
         source_url=safe_link(detail.article.url),
         keywords=[(k.text, search_href(phrase_query(k.text))) for k in detail.keywords],
     )  # fmt: skip
-
-
-def _article_or_404(sitrep: Sitrep, article_id: str) -> Any:
-    try:
-        return sitrep.show(article_id)
-    except NotFound as exc:
-        raise HTTPException(404, str(exc)) from exc
 
 
 @router.get("/events", response_class=HTMLResponse)
@@ -255,9 +248,7 @@ def actors(request: Request, sitrep: Reader, name: str = "", page: PageNumber = 
 
 @router.get("/actors/{actor_id}", response_class=HTMLResponse)
 def actor(request: Request, sitrep: Reader, actor_id: str) -> HTMLResponse:
-    found = sitrep.store.actors_by_ids([actor_id])
-    if not found:
-        raise HTTPException(404, f"no actor with id {actor_id!r}")
+    found = actor_or_404(sitrep, actor_id)
     db = sitrep.store.db
     roles = {"actor": EventFilters(actor=actor_id), "recipient": EventFilters(recipient=actor_id)}
     sections = {
@@ -270,7 +261,7 @@ def actor(request: Request, sitrep: Reader, actor_id: str) -> HTMLResponse:
     }
     partners = queries.counterparts(db, actor_id)
     names = {a.id: a for a in sitrep.store.actors_by_ids([c.actor_id for c in partners])}
-    return render(request, "actor.html", actor=found[0], sections=sections, partners=partners, names=names)
+    return render(request, "actor.html", actor=found, sections=sections, partners=partners, names=names)
 
 
 @router.get("/network", response_class=HTMLResponse)
