@@ -150,7 +150,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         for result in app.ingest(args.paths, progress=not args.json and sys.stderr.isatty()):
             failed |= result.status == "error"
             if args.json:
-                data = {"path": result.path, "status": result.status, "id": result.id}
+                data: dict[str, Any] = {"path": result.path, "status": result.status, "id": result.id}
                 if result.error:
                     data["error"] = result.error
                 if result.warnings:
@@ -299,12 +299,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.format == "parquet" and not args.out:
         raise UsageError("parquet is binary: give --out FILE")
     with _open(args) as app:
-        if args.out:
-            mode = "wb" if args.format == "parquet" else "w"
-            with open(
-                args.out, mode, **({} if mode == "wb" else {"encoding": "utf-8", "newline": ""})
-            ) as out:
-                count = app.export(out, args.format, args.what)
+        if args.out and args.format == "parquet":
+            with open(args.out, "wb") as binary:
+                count = app.export(binary, args.format, args.what)
+        elif args.out:
+            with open(args.out, "w", encoding="utf-8", newline="") as text:
+                count = app.export(text, args.format, args.what)
         else:
             count = app.export(sys.stdout, args.format, args.what)
     if args.out:

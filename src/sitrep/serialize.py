@@ -9,9 +9,7 @@ from sitrep.search import SearchPage, snippet_html
 from sitrep.store import ArticleDetail, EventRow
 
 
-def place_json(place: Place | None) -> dict[str, Any] | None:
-    if place is None:
-        return None
+def place_json(place: Place) -> dict[str, Any]:
     return {
         "id": place.id, "name": place.name, "lat": place.lat, "lon": place.lon, "country": place.country,
         "admin1": place.admin1, "feature": place.feature,
@@ -27,9 +25,9 @@ def actor_json(actor: Actor) -> dict[str, Any]:
 
 def event_json(event: Event, names: dict[str, str], event_id: int | None = None) -> dict[str, Any]:
     """An event with actors and recipients as canonical names (ids in `actor_ids`/`recipient_ids`)."""
-    place = place_json(event.place)
-    if place is not None:
-        place["precision"] = event.place_precision
+    place = None
+    if event.place is not None:
+        place = place_json(event.place) | {"precision": event.place_precision}
     data: dict[str, Any] = {"id": event_id} if event_id is not None else {}
     data |= {
         "type": event.type, "mode": event.mode, "context": event.context, "cameo": event.cameo,
