@@ -20,8 +20,10 @@ ANALYSED_LANGUAGES = {"en"}
 
 def _actors() -> Component:
     from sitrep.actors import ActorRegistry, ActorResolver
+    from sitrep.geo import Gazetteer
 
-    return ActorResolver(ActorRegistry.default())
+    # The gazetteer keeps one-word towns that NER took for people or groups ("bombs hit Duma") out of actors.
+    return ActorResolver(ActorRegistry.default(), is_place=Gazetteer.open().knows)
 
 
 def _places() -> Component:
