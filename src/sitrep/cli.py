@@ -233,26 +233,36 @@ def cmd_events(args: argparse.Namespace) -> int:
 def cmd_actors(args: argparse.Namespace) -> int:
     with _open(args) as app:
         summaries = app.actors(args.name, limit=args.limit)
-    if args.json:
-        _print_json([actor_json(s.actor) | {"articles": s.articles, "events": s.events} for s in summaries])
-    else:
-        for s in summaries:
-            print(f"{s.events:5} events {s.articles:4} articles  {s.actor.name}  ({s.actor.kind or '?'})")
+    _print_summaries(
+        args,
+        [(actor_json(s.actor), s.articles, s.events) for s in summaries],
+        lambda a: f"{a['name']}  ({a['kind'] or '?'})",
+    )
     return OK
 
 
 def cmd_places(args: argparse.Namespace) -> int:
     with _open(args) as app:
         summaries = app.places(args.name, limit=args.limit)
-    if args.json:
-        _print_json([place_json(s.place) | {"articles": s.articles, "events": s.events} for s in summaries])
-    else:
-        for s in summaries:
-            p = s.place
-            print(
-                f"{s.events:5} events {s.articles:4} articles  {p.name}, {p.country}  ({p.lat:.3f}, {p.lon:.3f})"
-            )
+    _print_summaries(
+        args,
+        [(place_json(s.place), s.articles, s.events) for s in summaries],
+        lambda p: f"{p['name']}, {p['country']}  ({p['lat']:.3f}, {p['lon']:.3f})",
+    )
     return OK
+
+
+def _print_summaries(
+    args: argparse.Namespace,
+    rows: list[tuple[dict[str, Any], int, int]],
+    describe: Callable[[dict[str, Any]], str],
+) -> None:
+    """Actors or places with their activity: JSON objects, or one line each."""
+    if args.json:
+        _print_json([item | {"articles": articles, "events": events} for item, articles, events in rows])
+        return
+    for item, articles, events in rows:
+        print(f"{events:5} events {articles:4} articles  {describe(item)}")
 
 
 def cmd_code(args: argparse.Namespace) -> int:

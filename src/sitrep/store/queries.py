@@ -92,18 +92,15 @@ def _event_conditions(query: EventQuery) -> tuple[list[str], list[Any]]:
 
 def actors(store: Store, name: str | None = None, limit: int = 100, offset: int = 0) -> list[ActorSummary]:
     """Actors by activity; `name` matches a substring of the name or any alias."""
-    where, params = "1", []
-    if name:
-        where = "a.id IN (SELECT actor_id FROM actor_aliases WHERE alias LIKE ?)"
-        params = [f"%{name}%"]
-    rows = store.db.execute(
-        f"""SELECT a.*,
-                   (SELECT COUNT(DISTINCT article_id) FROM actor_mentions m WHERE m.actor_id = a.id) AS n_articles,
-                   (SELECT COUNT(DISTINCT event_id) FROM event_actors ea WHERE ea.actor_id = a.id) AS n_events
-            FROM actors a WHERE {where}
-            ORDER BY n_events DESC, n_articles DESC, a.name LIMIT ? OFFSET ?""",
-        [*params, limit, offset],
-    ).fetchall()
+    rows = _by_activity(
+        store,
+        "actors a",
+        articles="SELECT COUNT(DISTINCT article_id) FROM actor_mentions m WHERE m.actor_id = a.id",
+        events="SELECT COUNT(DISTINCT event_id) FROM event_actors ea WHERE ea.actor_id = a.id",
+        match="a.id IN (SELECT actor_id FROM actor_aliases WHERE alias LIKE ?)" if name else None,
+        name=name,
+        page=(limit, offset),
+    )
     aliases = {a.id: a.aliases for a in store.actors_by_ids([r["id"] for r in rows])}
     return [
         ActorSummary(actor_from_row(r, aliases.get(r["id"], [])), r["n_articles"], r["n_events"])
@@ -112,19 +109,36 @@ def actors(store: Store, name: str | None = None, limit: int = 100, offset: int 
 
 
 def places(store: Store, name: str | None = None, limit: int = 100, offset: int = 0) -> list[PlaceSummary]:
-    where, params = "1", []
-    if name:
-        where = "p.name LIKE ?"
-        params = [f"%{name}%"]
-    rows = store.db.execute(
-        f"""SELECT p.*,
-                   (SELECT COUNT(DISTINCT article_id) FROM place_mentions m WHERE m.place_id = p.id) AS n_articles,
-                   (SELECT COUNT(*) FROM events e WHERE e.place_id = p.id) AS n_events
-            FROM places p WHERE {where}
-            ORDER BY n_events DESC, n_articles DESC, p.name LIMIT ? OFFSET ?""",
-        [*params, limit, offset],
-    ).fetchall()
+    """Places by activity; `name` matches a substring of the place name."""
+    rows = _by_activity(
+        store,
+        "places a",
+        articles="SELECT COUNT(DISTINCT article_id) FROM place_mentions m WHERE m.place_id = a.id",
+        events="SELECT COUNT(*) FROM events e WHERE e.place_id = a.id",
+        match="a.name LIKE ?" if name else None,
+        name=name,
+        page=(limit, offset),
+    )
     return [PlaceSummary(place_from_row(r), r["n_articles"], r["n_events"]) for r in rows]
+
+
+def _by_activity(
+    store: Store,
+    table: str,
+    articles: str,
+    events: str,
+    match: str | None,
+    name: str | None,
+    page: tuple[int, int],
+) -> list[Any]:
+    """Rows of `table` (aliased `a`) with their article and event counts, most active first."""
+    params: list[Any] = [f"%{name}%"] if match else []
+    return store.db.execute(
+        f"""SELECT a.*, ({articles}) AS n_articles, ({events}) AS n_events
+            FROM {table} WHERE {match or "1"}
+            ORDER BY n_events DESC, n_articles DESC, a.name LIMIT ? OFFSET ?""",
+        [*params, *page],
+    ).fetchall()
 
 
 def stats(store: Store) -> dict[str, int]:
