@@ -120,6 +120,11 @@ class ActorIndex:
                 if subject_of.dep_ in ("ROOT", "conj"):
                     self.main_subject_starts.append((span.start, mention.actor_id))
 
+    def is_state(self, actor: str) -> bool:
+        """A country as a whole: its code is a bare three-letter country code."""
+        code = self.codes.get(actor, "")
+        return len(code) == 3 and code.isalpha()
+
     def in_tokens(self, tokens: Iterable[Token]) -> list[str]:
         found: list[str] = []
         for token in tokens:
@@ -333,10 +338,12 @@ class ArgumentReader:
 
     # ---- verbs --------------------------------------------------------------------------------
     def verb_participants(
-        self, verb: Token, reciprocal: bool, clause_recipients: bool = True
+        self, verb: Token, reciprocal: bool, clause_recipients: bool = True, place_recipients: bool = False
     ) -> Participants:
         """Actors and recipients of a verb; with `clause_recipients` the subject of a complement clause
-        is a recipient too ("demanded that Y withdraw")."""
+        is a recipient too ("demanded that Y withdraw"). When no recipient is named, a state named as the
+        place is one ("imposed a curfew in Turkey"), and with `place_recipients` any actor named as the
+        place ("arrived in Gondor": the host)."""
         result = Participants()
         result.add_actors(self.verb_actors(verb))
         objects = self.verb_patients(verb)
@@ -351,10 +358,11 @@ class ArgumentReader:
         for obj in objects:  # "restored ties with Y", "welcomed the resumption of ties with Y"
             if not result.recipients:
                 result.add_recipients(self.first_within(obj))
-        if not result.recipients:  # "arrived in Gondor": a state named as the place
-            result.add_recipients(
-                self.named_by_all(o for _p, o in prepositional_objects(verb, PLACE_PREPS) if not is_verb(o))
+        if not result.recipients:
+            places = self.named_by_all(
+                o for _p, o in prepositional_objects(verb, PLACE_PREPS) if not is_verb(o)
             )
+            result.add_recipients(p for p in places if place_recipients or self.index.is_state(p))
         if not clause_recipients:
             return result.tidy()
         for complement in children(verb, "ccomp", "xcomp"):

@@ -109,7 +109,8 @@ class EventCoder:
         if trigger.is_nominal:
             participants = reader.noun_participants(token, sense.reciprocal, accused=[])
         else:
-            participants = reader.verb_participants(token, sense.reciprocal)
+            visit = sense.type == "CONSULT" and sense.mode == "visit"
+            participants = reader.verb_participants(token, sense.reciprocal, place_recipients=visit)
         for word in trigger.used:  # "suspension of air links with Serbia", "broke off talks with X"
             participants.add_recipients(reader.prep_participants(word))
         status = self.modality.status(token)
@@ -152,7 +153,12 @@ class EventCoder:
         if status.refused and candidate.type in self.grammar.refusal_shift:
             candidate.type = self.grammar.refusal_shift[candidate.type]
             candidate.status = replace(status, negated=False, hypothetical=False)
-        elif status.intent and not status.negated and candidate.type in self.grammar.intent_shift:
+        elif (
+            status.intent
+            and not status.negated
+            and candidate.type in self.grammar.intent_shift
+            and (has_agent(candidate))
+        ):
             candidate.type = self.grammar.intent_shift[candidate.type]
             candidate.status = replace(status, hypothetical=status.hypothetical and not status.intent)
         if candidate.shifted:
@@ -233,6 +239,12 @@ def link_governors(candidates: list[Candidate]) -> None:
     by_token = {c.token.i: c for c in candidates}
     for candidate in candidates:
         candidate.governed_by = [by_token[g.i] for g in candidate.status.governors if g.i in by_token]
+
+
+def has_agent(candidate: Candidate) -> bool:
+    """An intention needs someone who intends: "the son would be released" announces no one's plan."""
+    token = candidate.token
+    return bool(candidate.participants.actors) or not (is_verb(token) and is_passive(token))
 
 
 def standing_in_for_others(candidate: Candidate, candidates: list[Candidate]) -> bool:

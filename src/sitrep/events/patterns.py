@@ -245,7 +245,9 @@ class PatternCoder:
         targets = (
             reader.named_by(marked_phrase(sentence, position.target)) if position.target is not None else []
         )
-        participants = reader.verb_participants(token, reciprocal=False, clause_recipients=False)
+        participants = reader.verb_participants(
+            token, reciprocal=False, clause_recipients=False, place_recipients=True
+        )
         sources = sources or participants.actors
         targets = targets or participants.recipients or first_actor_after(token, reader, sources)
         others = tuple(t for t in targets if t not in sources)
