@@ -29,7 +29,6 @@ from pathlib import Path
 
 from sitrep.events.lexicon import PloverType, Sense
 
-NO_CODE = "---"
 CODE = re.compile(r"\[([^\]]*)\]")
 COMMENT = re.compile(r"#.*$")
 BLOCK = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---")

@@ -163,13 +163,11 @@ class Grammar:
     governors: dict[str, str]
     deontic_auxiliaries: frozenset[str]
     future_auxiliaries: frozenset[str]
-    future_phrases: tuple[str, ...]
     intent_shift: dict[str, str]
     refusal_shift: dict[str, str]
     preparation_shift: dict[str, str]
     threat_modes: dict[str, str]
     allegation_adverbs: frozenset[str]
-    negators: frozenset[str]
     negative_determiners: frozenset[str]
     conditional_markers: frozenset[str]
     purpose_heads: frozenset[str]
@@ -196,13 +194,11 @@ def parse_grammar(data: dict[str, Any]) -> Grammar:
         governors={str(k): str(v) for k, v in data["governors"].items()},
         deontic_auxiliaries=words("deontic_auxiliaries"),
         future_auxiliaries=words("future_auxiliaries"),
-        future_phrases=tuple(data["future_phrases"]),
         intent_shift=dict(data["intent_shift"]),
         refusal_shift=dict(data["refusal_shift"]),
         preparation_shift=dict(data["preparation_shift"]),
         threat_modes=dict(data["threat_modes"]),
         allegation_adverbs=words("allegation_adverbs"),
-        negators=words("negators"),
         negative_determiners=words("negative_determiners"),
         conditional_markers=words("conditional_markers"),
         purpose_heads=words("purpose_heads"),

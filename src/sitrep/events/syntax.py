@@ -6,9 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Token
 
-SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 OTHER_CLAUSES = {"conj", "ccomp", "advcl", "relcl", "parataxis"}
-OBJECTS = {"dobj", "obj", "dative", "attr", "oprd"}
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom", "whose"}
 PERSONAL_PRONOUNS = {"it", "they", "he", "she", "its", "their", "his", "her", "them", "him", "we", "our"}
 # Dependents that belong to a noun phrase when we look for the actors it names; relative clauses,
