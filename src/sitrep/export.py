@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from sitrep.errors import SitrepError
@@ -35,11 +35,15 @@ def write(app: Sitrep, out: Any, fmt: str, what: str) -> int:
         raise SitrepError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if what not in WHAT:
         raise SitrepError(f"can export {' or '.join(WHAT)}, not {what!r}")
-    rows = _event_rows(app) if what == "events" else _article_rows(app)
+    return write_rows(out, _event_rows(app) if what == "events" else _article_rows(app), fmt, what)
+
+
+def write_rows(out: Any, rows: Iterable[dict[str, Any]], fmt: str, what: str = "events") -> int:
+    """Write JSON-shaped rows (see sitrep.serialize) in a format; returns how many were written."""
     writers: dict[str, Callable[[Any, Iterator[dict[str, Any]], str], int]] = {
         "csv": _write_csv, "jsonl": _write_jsonl, "geojson": _write_geojson, "parquet": _write_parquet,
     }  # fmt: skip
-    return writers[fmt](out, rows, what)
+    return writers[fmt](out, iter(rows), what)
 
 
 def _event_rows(app: Sitrep) -> Iterator[dict[str, Any]]:

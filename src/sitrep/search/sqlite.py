@@ -41,9 +41,11 @@ def snippet_text(snippet: str, start: str = "«", end: str = "»") -> str:
     return snippet.replace(HIT_START, start).replace(HIT_END, end)
 
 
-def run(
-    db: sqlite3.Connection, query: Query, order: str = "relevance", limit: int = 20, offset: int = 0
-) -> SearchPage:
+def match_sql(query: Query) -> tuple[str, str, list[Any], bool]:
+    """(FROM source, WHERE clause, parameters, ranked) selecting the articles `a` a query finds.
+
+    `ranked` says the source includes `articles_fts` matched by the query, so bm25 and snippets apply.
+    """
     where, params = filter_sql(query)
     fts, negated = _text_match(query)
     if fts is not None:
@@ -52,9 +54,15 @@ def run(
     if negated is not None:
         where.append("a.rowid NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
         params.append(negated)
-    clause = " AND ".join(where) or "1"
     ranked = fts is not None
     source = "articles_fts JOIN articles a ON a.rowid = articles_fts.rowid" if ranked else "articles a"
+    return source, " AND ".join(where) or "1", params, ranked
+
+
+def run(
+    db: sqlite3.Connection, query: Query, order: str = "relevance", limit: int = 20, offset: int = 0
+) -> SearchPage:
+    source, clause, params, ranked = match_sql(query)
     total = db.execute(f"SELECT COUNT(*) FROM {source} WHERE {clause}", params).fetchone()[0]
     score = f"-bm25(articles_fts, {BM25_WEIGHTS})" if ranked else "0.0"
     snippet = (

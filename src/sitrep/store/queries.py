@@ -46,7 +46,7 @@ _ACTOR_ROLE = """EXISTS (SELECT 1 FROM event_actors ea WHERE ea.event_id = e.id 
 
 
 def events(store: Store, query: EventQuery) -> list[EventRow]:
-    where, params = _event_conditions(query)
+    where, params = event_conditions(query)
     sql_where = " AND ".join(where) or "1"
     return store.events_where(
         sql_where,
@@ -57,7 +57,7 @@ def events(store: Store, query: EventQuery) -> list[EventRow]:
     )
 
 
-def _event_conditions(query: EventQuery) -> tuple[list[str], list[Any]]:
+def event_conditions(query: EventQuery) -> tuple[list[str], list[Any]]:
     where: list[str] = []
     params: list[Any] = []
     if query.type:

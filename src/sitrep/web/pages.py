@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from sitrep.api import Sitrep
 from sitrep.errors import QueryError
-from sitrep.export import _write_csv, _write_geojson
+from sitrep.export import write_rows
 from sitrep.records import Mention
 from sitrep.search import parse, snippet_html
 from sitrep.search.query import PLOVER_TYPES
@@ -185,7 +185,7 @@ def events(
 
 @router.get("/events.csv")
 def events_csv(sitrep: Reader, filters: Filters, sort: Sort = "newest") -> Response:
-    return _export(sitrep, filters, sort, _write_csv, "text/csv; charset=utf-8", "csv")
+    return _export(sitrep, filters, sort, "text/csv; charset=utf-8", "csv")
 
 
 @router.get("/events.geojson")
@@ -195,16 +195,13 @@ def events_geojson(
     sort: Sort = "newest",
     limit: Annotated[int, Query(ge=1, le=EXPORT_LIMIT)] = EXPORT_LIMIT,
 ) -> Response:
-    return _export(
-        sitrep, filters, sort, _write_geojson, "application/geo+json", "geojson", limit, located=True
-    )
+    return _export(sitrep, filters, sort, "application/geo+json", "geojson", limit, located=True)
 
 
 def _export(
     sitrep: Sitrep,
     filters: EventFilters,
     sort: str,
-    writer: Callable[[Any, Any, str], int],
     media_type: str,
     suffix: str,
     limit: int = EXPORT_LIMIT,
@@ -212,7 +209,7 @@ def _export(
 ) -> Response:
     rows = queries.list_events(sitrep.store, filters.query(limit), sort, located=located)
     out = io.StringIO()
-    writer(out, (event_row_json(r) for r in rows), "events")
+    write_rows(out, (event_row_json(r) for r in rows), suffix, "events")
     disposition = f'attachment; filename="sitrep-events.{suffix}"'
     return Response(out.getvalue(), media_type=media_type, headers={"Content-Disposition": disposition})
 

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from sitrep.search.query import Query
-from sitrep.search.sqlite import _text_match, filter_sql
+from sitrep.search.sqlite import match_sql
 from sitrep.store import EventRow, Store
-from sitrep.store.queries import EventQuery, _event_conditions
+from sitrep.store.queries import EventQuery, event_conditions
 
 EVENT_FROM = "events e JOIN articles a ON a.id = e.article_id LEFT JOIN places p ON p.id = e.place_id"
 EVENT_DATE = "COALESCE(e.date, a.published)"
@@ -28,7 +28,7 @@ COOPERATION, CONFLICT = (1, 2), (3, 4)  # PLOVER quad classes: verbal/material c
 
 
 def event_where(query: EventQuery) -> tuple[str, list[Any]]:
-    where, params = _event_conditions(query)
+    where, params = event_conditions(query)
     return " AND ".join(where) or "1", params
 
 
@@ -187,17 +187,8 @@ class FacetValue:
 
 def _matching_ids(query: Query) -> tuple[str, list[Any]]:
     """SQL selecting the ids of every article the query finds, as `sitrep.search` finds them."""
-    where, params = filter_sql(query)
-    fts, negated = _text_match(query)
-    source = "articles a"
-    if fts is not None:
-        source = "articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
-        where.append("articles_fts MATCH ?")
-        params.append(fts)
-    if negated is not None:
-        where.append("a.rowid NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
-        params.append(negated)
-    return f"SELECT a.id FROM {source} WHERE {' AND '.join(where) or '1'}", params
+    source, where, params, _ = match_sql(query)
+    return f"SELECT a.id FROM {source} WHERE {where}", params
 
 
 # One query per facet over the matched ids `m`; each keeps its `size` most useful values.
