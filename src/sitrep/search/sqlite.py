@@ -62,22 +62,72 @@ def match_sql(query: Query) -> tuple[str, str, list[Any], bool]:
 def run(
     db: sqlite3.Connection, query: Query, order: str = "relevance", limit: int = 20, offset: int = 0
 ) -> SearchPage:
-    source, clause, params, ranked = match_sql(query)
-    total = db.execute(f"SELECT COUNT(*) FROM {source} WHERE {clause}", params).fetchone()[0]
-    score = f"-bm25(articles_fts, {BM25_WEIGHTS})" if ranked else "0.0"
-    snippet = (
-        f"snippet(articles_fts, -1, '{HIT_START}', '{HIT_END}', '…', 24)"
-        if ranked
-        else "substr(CASE WHEN a.standfirst != '' THEN a.standfirst ELSE a.body END, 1, 200)"
-    )
-    sort = "score DESC, a.published DESC" if ranked and order == "relevance" else "a.published DESC, a.id"
-    rows = db.execute(
-        f"""SELECT a.id, a.title, a.published, {score} AS score, {snippet} AS snippet
-            FROM {source} WHERE {clause} ORDER BY {sort} LIMIT ? OFFSET ?""",
-        [*params, limit, offset],
-    ).fetchall()
-    hits = [SearchHit(r[0], r[1], r[4] or "", round(float(r[3]), 4), r[2]) for r in rows]
-    return SearchPage(total=total, hits=hits)
+    """One page of results. Ranking and counting run on the FTS index alone; the articles table and the
+    snippets are read only for the page's rows (joining first would read every match's row)."""
+    where, params = filter_sql(query)
+    fts, negated = _text_match(query)
+    if negated is not None:
+        where.append("a.rowid NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+        params.append(negated)
+    clause = " AND ".join(where) or "1"
+    page = [limit, offset]
+    if fts is None:
+        total = db.execute(f"SELECT COUNT(*) FROM articles a WHERE {clause}", params).fetchone()[0]
+        rowids = _rowids(
+            db, f"SELECT a.rowid FROM articles a WHERE {clause} ORDER BY {DATE_ORDER}", params + page
+        )
+        return SearchPage(total, _hits(db, rowids, None))
+    if where:
+        # Filters narrow the matches through the articles table, so join once and rank the survivors.
+        source = f"articles_fts JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ? AND {clause}"
+        total = db.execute(f"SELECT COUNT(*) FROM {source}", [fts, *params]).fetchone()[0]
+        ranking = f"bm25(articles_fts, {BM25_WEIGHTS})" if order == "relevance" else DATE_ORDER
+        rowids = _rowids(db, f"SELECT a.rowid FROM {source} ORDER BY {ranking}", [fts, *params, *page])
+        return SearchPage(total, _hits(db, rowids, fts))
+    total = db.execute("SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH ?", [fts]).fetchone()[0]
+    if order == "relevance":
+        sql = f"SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rank MATCH 'bm25({BM25_WEIGHTS})' ORDER BY rank"
+        rowids = _rowids(db, sql, [fts, *page])
+    else:
+        sql = f"""SELECT a.rowid FROM articles a
+                  WHERE a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?) ORDER BY {DATE_ORDER}"""
+        rowids = _rowids(db, sql, [fts, *page])
+    return SearchPage(total, _hits(db, rowids, fts))
+
+
+DATE_ORDER = "a.published DESC, a.id"
+
+
+def _rowids(db: sqlite3.Connection, sql: str, params: list[Any]) -> list[int]:
+    return [row[0] for row in db.execute(sql + " LIMIT ? OFFSET ?", params)]
+
+
+def _hits(db: sqlite3.Connection, rowids: list[int], fts: str | None) -> list[SearchHit]:
+    """The page's rows in `rowids` order, with bm25 scores and snippets when the query has text."""
+    if not rowids:
+        return []
+    marks = ",".join("?" * len(rowids))
+    articles = {
+        row[0]: row[1:]
+        for row in db.execute(
+            f"""SELECT rowid, id, title, published,
+                       substr(CASE WHEN standfirst != '' THEN standfirst ELSE body END, 1, 200)
+                FROM articles WHERE rowid IN ({marks})""",
+            rowids,
+        )
+    }
+    scored: dict[int, tuple[float, str]] = {}
+    if fts is not None:
+        sql = f"""SELECT rowid, -bm25(articles_fts, {BM25_WEIGHTS}),
+                         snippet(articles_fts, -1, '{HIT_START}', '{HIT_END}', '…', 24)
+                  FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN ({marks})"""
+        scored = {row[0]: (row[1], row[2]) for row in db.execute(sql, [fts, *rowids])}
+    hits = []
+    for rowid in rowids:
+        article_id, title, published, lead = articles[rowid]
+        score, snippet = scored.get(rowid, (0.0, lead or ""))
+        hits.append(SearchHit(article_id, title, snippet or "", round(float(score), 4), published))
+    return hits
 
 
 def _text_match(query: Query) -> tuple[str | None, str | None]:
