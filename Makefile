@@ -13,6 +13,7 @@ install: node_modules/.package-lock.json
 
 # Front-end libraries for the web UI (sitrep serve), pinned in package-lock.json; served from node_modules.
 node_modules/.package-lock.json: package.json package-lock.json
+	bash scripts/ensure.sh npm nodejs npm
 	npm ci --no-audit --no-fund
 
 $(VENV)/.installed: pyproject.toml
