@@ -21,7 +21,7 @@ PAGE = 1000
 EVENT_COLUMNS = [
     "id", "article_id", "date", "date_precision", "type", "mode", "context", "cameo", "quad_class",
     "actors", "recipients", "actor_ids", "recipient_ids", "place", "lat", "lon", "country", "precision",
-    "negated", "alleged", "hypothetical", "confidence", "fatalities", "trigger", "sentence",
+    "negated", "alleged", "hypothetical", "confidence", "fatalities", "fatalities_lower_bound", "trigger", "sentence",
 ]  # fmt: skip
 ARTICLE_COLUMNS = [
     "id", "url", "title", "standfirst", "published", "byline", "language", "outlet", "original_source",

@@ -38,6 +38,7 @@ def event_json(event: Event, names: dict[str, str], event_id: int | None = None)
         "place": place, "date": event.date, "date_precision": event.date_precision,
         "negated": event.negated, "alleged": event.alleged, "hypothetical": event.hypothetical,
         "confidence": event.confidence, "fatalities": event.fatalities,
+        "fatalities_lower_bound": event.fatalities_lower_bound,
         "sentence": event.sentence, "sentence_start": event.sentence_start, "sentence_end": event.sentence_end,
         "trigger": event.trigger, "article_id": event.article_id,
     }  # fmt: skip

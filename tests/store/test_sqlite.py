@@ -151,3 +151,31 @@ def test_actor_and_place_summaries(store: Store) -> None:
     assert [s.actor.id for s in queries.actors(store, "daesh")] == ["isis"]
     [duma] = queries.places(store)
     assert duma.place.name == "Duma" and duma.events == 1 and duma.articles == 1
+
+
+def test_an_older_database_is_upgraded_in_place_keeping_its_rows(tmp_path: Path) -> None:
+    import sqlite3
+
+    from sitrep.store import schema
+
+    path = tmp_path / "old.db"
+    old = sqlite3.connect(path, isolation_level=None)
+    for statement in schema.split_statements(schema.MIGRATIONS[0]):
+        old.execute(statement)
+    old.execute("PRAGMA user_version = 1")
+    old.execute("INSERT INTO articles (id, url, title, body, ingested) VALUES ('a', 'u', 't', 'b', 'now')")
+    old.close()
+    store = Store(path)
+    assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert store.article("a") is not None
+    columns = [row[1] for row in store.db.execute("PRAGMA table_info(events)")]
+    assert "fatalities_lower_bound" in columns
+
+
+def test_a_newer_database_is_refused(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "new.db"
+    sqlite3.connect(path).execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    with pytest.raises(RuntimeError, match="newer than this Sitrep"):
+        Store(path)

@@ -111,6 +111,10 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX keywords_text ON keywords(text COLLATE NOCASE);
     """,
+    # 2: whether a fatality count is a minimum ("killing at least twelve").
+    """
+    ALTER TABLE events ADD COLUMN fatalities_lower_bound INTEGER NOT NULL DEFAULT 0;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -126,12 +130,12 @@ def migrate(connection: sqlite3.Connection) -> int:
     for number in range(version, SCHEMA_VERSION):
         with connection:
             connection.execute("BEGIN IMMEDIATE")
-            for statement in _statements(MIGRATIONS[number]):
+            for statement in split_statements(MIGRATIONS[number]):
                 connection.execute(statement)
             connection.execute(f"PRAGMA user_version = {number + 1}")
     return SCHEMA_VERSION
 
 
-def _statements(script: str) -> list[str]:
+def split_statements(script: str) -> list[str]:
     """Split a migration into statements; executescript() would commit outside our transaction."""
     return [part.strip() for part in script.split(";\n") if part.strip()]

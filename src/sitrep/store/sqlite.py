@@ -193,14 +193,14 @@ class Store:
         cursor = db.execute(
             """INSERT INTO events (article_id, type, mode, context, cameo, quad_class, place_id,
                    place_precision, date, date_precision, sentence, sentence_start, sentence_end, trigger,
-                   negated, alleged, hypothetical, confidence, fatalities)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                   negated, alleged, hypothetical, confidence, fatalities, fatalities_lower_bound)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (
                 article_id, event.type, event.mode, event.context, event.cameo, event.quad_class,
                 event.place.id if event.place else None, event.place_precision, event.date,
                 event.date_precision, event.sentence, event.sentence_start, event.sentence_end,
                 event.trigger, event.negated, event.alleged, event.hypothetical, event.confidence,
-                event.fatalities,
+                event.fatalities, event.fatalities_lower_bound,
             ),
         )  # fmt: skip
         rows = [(cursor.lastrowid, a, "actor", i) for i, a in enumerate(event.actors)]
@@ -341,6 +341,7 @@ def event_from_row(row: sqlite3.Row) -> EventRow:
         sentence=row["sentence"], sentence_start=row["sentence_start"], sentence_end=row["sentence_end"],
         trigger=row["trigger"], negated=bool(row["negated"]), alleged=bool(row["alleged"]),
         hypothetical=bool(row["hypothetical"]), confidence=row["confidence"], fatalities=row["fatalities"],
+        fatalities_lower_bound=bool(row["fatalities_lower_bound"]),
         article_id=row["article_id"],
     )  # fmt: skip
     return EventRow(id=row["id"], event=event)
