@@ -106,8 +106,9 @@ class ActorIndex:
         self.mention_starts: list[tuple[int, str]] = []
         self.subject_starts: list[tuple[int, str]] = []
         self.main_subject_starts: list[tuple[int, str]] = []
+        text_length = len(doc.text)  # Doc.text joins every token: read it once, not per mention
         for mention in sorted(mentions, key=lambda m: m.start):
-            span = mention_span(doc, mention)
+            span = mention_span(doc, mention, text_length)
             if span is None:
                 continue
             for token in span:
@@ -156,9 +157,9 @@ class ActorIndex:
         return []
 
 
-def mention_span(doc: Doc, mention: ActorMention) -> Span | None:
-    """The tokens a mention covers; None for an empty or out-of-range span."""
-    if not 0 <= mention.start < mention.end <= len(doc.text):
+def mention_span(doc: Doc, mention: ActorMention, text_length: int) -> Span | None:
+    """The tokens a mention covers; None for an empty or out-of-range span (`text_length`: the Doc's)."""
+    if not 0 <= mention.start < mention.end <= text_length:
         return None
     try:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")

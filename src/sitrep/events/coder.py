@@ -9,6 +9,7 @@ context, date and fatalities.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from sitrep.events.syntax import (
     lemma,
     path_to_root,
 )
+from sitrep.events.temporal import time_entities_by_sentence
 from sitrep.records import Analysis, Event
 
 MAX_SENTENCE_TOKENS = 250  # longer "sentences" are debris (tables, lists, markup) and are not coded
@@ -61,6 +63,16 @@ class Candidate:
         return self.type != self.trigger.sense.type
 
 
+@dataclass(frozen=True)
+class Setting:
+    """What the events of one sentence share, read once: the sentence, its text, context and times."""
+
+    span: Span
+    text: str
+    context: str | None
+    times: Sequence[Span]
+
+
 class EventCoder:
     """`EventCoder()(analysis)` fills `analysis.events` from `analysis.doc` and `analysis.actor_mentions`."""
 
@@ -80,18 +92,25 @@ class EventCoder:
             return
         index = ActorIndex(doc, analysis.actor_mentions, self.grammar, analysis.actors)
         reader = ArgumentReader(index, self.grammar)
+        sentences = list(doc.sents)
+        times = time_entities_by_sentence(doc, [s.start for s in sentences])
         skipped = 0
-        for sentence in doc.sents:
+        for sentence in sentences:
             if len(sentence) > MAX_SENTENCE_TOKENS:
                 skipped += 1
                 continue
-            analysis.events.extend(self.code_sentence(sentence, reader, analysis))
+            analysis.events.extend(
+                self.code_sentence(sentence, reader, analysis, times.get(sentence.start, []))
+            )
         if skipped:
             analysis.warnings.append(
                 f"events: {skipped} sentence(s) longer than {MAX_SENTENCE_TOKENS} tokens were not coded"
             )
 
-    def code_sentence(self, sentence: Span, reader: ArgumentReader, analysis: Analysis) -> list[Event]:
+    def code_sentence(
+        self, sentence: Span, reader: ArgumentReader, analysis: Analysis, times: Sequence[Span] = ()
+    ) -> list[Event]:
+        """The events of one sentence; `times`: its DATE and TIME entities (`time_entities_by_sentence`)."""
         candidates = [self.candidate(t, reader) for t in find_triggers(sentence, self.lexicon)]
         link_governors(candidates)
         candidates = [c for c in candidates if not standing_in_for_others(c, candidates)]
@@ -101,7 +120,11 @@ class EventCoder:
         self.complete_threats(candidates)
         kept = merge(candidates)
         kept = [c for c in kept if self.substantial(c)]
-        return [self.event(c, sentence, analysis) for c in kept]
+        if not kept:
+            return []
+        text = sentence.text
+        setting = Setting(sentence, text.strip(), self.details.context(text), times)
+        return [self.event(c, setting, analysis) for c in kept]
 
     def candidate(self, trigger: Trigger, reader: ArgumentReader) -> Candidate:
         sense = trigger.sense
@@ -193,10 +216,11 @@ class EventCoder:
             "nsubjpass",
         )
 
-    def event(self, candidate: Candidate, sentence: Span, analysis: Analysis) -> Event:
+    def event(self, candidate: Candidate, setting: Setting, analysis: Analysis) -> Event:
         token = candidate.token
+        sentence = setting.span
         mode = self.details.mode(candidate.type, candidate.mode, candidate.trigger, sentence)
-        date, precision = self.details.date(token, sentence, analysis.article.published)
+        date, precision = self.details.date(token, setting.times, analysis.article.published)
         plover = self.lexicon.types[candidate.type]
         deaths = self.details.fatalities(candidate.type, sentence)
         return Event(
@@ -204,12 +228,12 @@ class EventCoder:
             actors=list(candidate.participants.actors),
             recipients=list(candidate.participants.recipients),
             mode=mode,
-            context=self.details.context(sentence),
+            context=setting.context,
             cameo=candidate.cameo or plover.cameo,
             quad_class=plover.quad_class,
             date=date,
             date_precision=precision,
-            sentence=sentence.text.strip(),
+            sentence=setting.text,
             sentence_start=sentence.start_char,
             sentence_end=sentence.end_char,
             trigger=candidate.trigger.text,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
@@ -21,24 +22,16 @@ class DetailReader:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         self.grammar = lexicon.grammar
-        self.cue_patterns = {
-            mode: [re.compile(rf"\b{re.escape(cue)}", re.IGNORECASE) for cue in cues]
-            for mode, cues in self.grammar.assault_mode_cues
-        }
-        self.context_patterns = {
-            context: [re.compile(rf"\b{re.escape(cue)}", re.IGNORECASE) for cue in cues]
-            for context, cues in self.grammar.context_cues
-        }
+        self.cue_patterns = {mode: any_cue(cues) for mode, cues in self.grammar.assault_mode_cues}
+        self.context_patterns = {context: any_cue(cues) for context, cues in self.grammar.context_cues}
 
     def mode(self, event_type: str, mode: str | None, trigger: Trigger, sentence: Span) -> str | None:
         """The trigger's mode; for ASSAULT the weapon or method named around the trigger refines it."""
         if event_type != "ASSAULT":
             return mode
         text = clause_text(trigger.token)
-        for cue_mode, patterns in self.cue_patterns.items():
-            if (mode in GENERIC_ASSAULT_MODES or cue_mode in OVERRIDING_MODES) and any(
-                p.search(text) for p in patterns
-            ):
+        for cue_mode, pattern in self.cue_patterns.items():
+            if (mode in GENERIC_ASSAULT_MODES or cue_mode in OVERRIDING_MODES) and pattern.search(text):
                 return cue_mode
         if mode in GENERIC_ASSAULT_MODES and self.victim_is_official(trigger.token):
             return "targeted"
@@ -51,19 +44,24 @@ class DetailReader:
         patients = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
         return any(lemma(p) in self.grammar.targeted_titles for p in patients)
 
-    def context(self, sentence: Span) -> str | None:
-        text = sentence.text
-        found = [c for c, patterns in self.context_patterns.items() if any(p.search(text) for p in patterns)]
+    def context(self, text: str) -> str | None:
+        """The PLOVER contexts a sentence's words point to, ";"-joined."""
+        found = [context for context, pattern in self.context_patterns.items() if pattern.search(text)]
         return ";".join(found) if found else None
 
     @staticmethod
-    def date(token: Token, sentence: Span, published: str | None) -> tuple[str | None, str | None]:
-        return event_date(token, sentence, published)
+    def date(token: Token, times: Sequence[Span], published: str | None) -> tuple[str | None, str | None]:
+        return event_date(token, times, published)
 
     @staticmethod
     def fatalities(event_type: str, sentence: Span) -> tuple[int, bool] | None:
         """Deaths stated in the sentence of a violent event, with whether the count is a minimum."""
         return count_deaths(sentence) if event_type in VIOLENT_TYPES else None
+
+
+def any_cue(cues: Sequence[str]) -> re.Pattern[str]:
+    """One pattern for a list of cues, each matched from the start of a word."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(cue) for cue in cues) + ")", re.IGNORECASE)
 
 
 def clause_text(token: Token) -> str:

@@ -8,9 +8,11 @@ event happened on or before it).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from sitrep.events.syntax import clause_head, is_root, is_verb
 
@@ -184,28 +186,38 @@ def shift_months(day: date, months: int) -> date:
     return date(index // 12, index % 12 + 1, 1)
 
 
-def event_date(trigger: Token, sentence: Span, published: str | None) -> tuple[str | None, str | None]:
-    """The date of the event a trigger reports: a time expression in its clause, else publication."""
+def event_date(trigger: Token, times: Sequence[Span], published: str | None) -> tuple[str | None, str | None]:
+    """The date of the event a trigger reports: a time expression (`times`: the DATE and TIME entities
+    of its sentence) in its clause, else publication."""
     anchor = publication_date(published)
     if anchor is None:
         return None, None
-    for expression in time_expressions(trigger, sentence):
+    for expression in time_expressions(trigger, times):
         found = resolve(expression, anchor)
         if found is not None:
             return found[0].isoformat(), found[1]
     return anchor.isoformat(), "published"
 
 
-def time_expressions(trigger: Token, sentence: Span) -> list[str]:
-    """DATE and TIME entities that modify the trigger's clause, nearest first. A nominal trigger's clause
+def time_entities_by_sentence(doc: Doc, sentence_starts: Sequence[int]) -> dict[int, list[Span]]:
+    """DATE and TIME entities grouped by the first token of their sentence, in one pass over the Doc
+    (a Span's own `ents` walks every entity of the Doc)."""
+    grouped: dict[int, list[Span]] = {}
+    for entity in doc.ents:
+        if entity.label_ in ("DATE", "TIME") and sentence_starts:
+            start = sentence_starts[max(bisect_right(sentence_starts, entity.start) - 1, 0)]
+            grouped.setdefault(start, []).append(entity)
+    return grouped
+
+
+def time_expressions(trigger: Token, times: Sequence[Span]) -> list[str]:
+    """The time expressions that modify the trigger's clause, nearest first. A nominal trigger's clause
     is that of the verb it serves ("clashes ... have intensified in recent weeks")."""
     anchors = [trigger]
     if not is_verb(trigger):
         anchors.append(clause_head(trigger))
     found: list[tuple[int, str]] = []
-    for entity in sentence.ents:
-        if entity.label_ not in ("DATE", "TIME"):
-            continue
+    for entity in times:
         steps = steps_to(entity.root, anchors)
         if steps is not None:
             found.append((steps, entity.text))
