@@ -6,8 +6,10 @@ pipeline; `Pipeline(["actors", "events"])` assembles a partial pipeline for test
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
+from pathlib import Path
 
 from sitrep import nlp
 from sitrep.records import Analysis, Article, Mention
@@ -35,7 +37,9 @@ def _places() -> Component:
 def _events() -> Component:
     from sitrep.events import EventCoder
 
-    return EventCoder()
+    # Users with CAMEO verb dictionaries of their own point to them; nothing of them ships with Sitrep.
+    dictionaries = os.environ.get("SITREP_CAMEO_DICTIONARIES")
+    return EventCoder(dictionaries=Path(dictionaries) if dictionaries else None)
 
 
 def _event_places() -> Component:

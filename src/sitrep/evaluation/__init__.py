@@ -20,7 +20,8 @@ def run_evaluation(args: argparse.Namespace) -> dict[str, Any]:
     if args.evaluation == "events":
         from sitrep.evaluation import events
 
-        return events.evaluate(_require(args.plover, "the PLOVER gold records"))
+        dictionaries = args.dictionaries and _require(args.dictionaries, "the CAMEO dictionaries folder")
+        return events.evaluate(_require(args.plover, "the PLOVER gold records"), dictionaries)
     if args.evaluation == "petrarch":
         from sitrep.evaluation import petrarch
 
