@@ -1,0 +1,40 @@
+import pytest
+
+from sitrep.pipeline import Pipeline
+from sitrep.records import Article
+
+
+def _article(text: str, language: str | None = "en") -> Article:
+    return Article(id="x", url="", title="", paragraphs=[text], language=language)
+
+
+def test_unknown_components_are_named() -> None:
+    with pytest.raises(ValueError, match="unknown pipeline components \\['coref'\\]"):
+        Pipeline(["actors", "coref"])
+
+
+def test_a_partial_pipeline_runs_only_its_components() -> None:
+    analysis = Pipeline(["actors"]).analyze_one(
+        _article("Syrian rebels attacked government troops in Aleppo.")
+    )
+    assert analysis.doc is not None and analysis.entities
+    assert analysis.actor_mentions
+    assert analysis.events == [] and analysis.keywords == []
+
+
+def test_articles_in_other_languages_are_kept_unanalysed_with_a_warning() -> None:
+    analysis = Pipeline(["actors", "events"]).analyze_one(
+        _article("Les rebelles ont attaqué les troupes gouvernementales à Alep.", language="fr")
+    )
+    assert analysis.doc is None and analysis.events == []
+    assert "not English" in analysis.warnings[0]
+
+
+def test_batches_keep_input_order() -> None:
+    texts = [f"Article number {i} says rebels shelled Duma." for i in range(5)]
+    articles = [
+        Article(id=str(i), url="", title="", paragraphs=[t], language="en") for i, t in enumerate(texts)
+    ]
+    analyses = list(Pipeline(["actors"], batch_size=2).analyze(articles))
+    assert [a.article.id for a in analyses] == ["0", "1", "2", "3", "4"]
+    assert [a.doc.text for a in analyses] == texts
