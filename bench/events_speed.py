@@ -5,7 +5,11 @@ sentences (src/sitrep/data/events/examples.jsonl); repeated to at least --senten
 timings over the same texts, each with nlp.pipe batches: the parse alone; parse + actors + events (the
 coding path of `sitrep code`); and the event coder alone over documents parsed and resolved beforehand.
 
-Run: .venv/bin/python bench/events_speed.py [--sentences 2000] [--json]
+With --corpus PATH (e.g. examples/corpus) it times instead each component of the full pipeline on whole
+articles, in CPU milliseconds per article (process time, so that other work on the machine does not
+count): the articles are read, extracted and parsed beforehand.
+
+Run: .venv/bin/python bench/events_speed.py [--sentences 2000 | --corpus examples/corpus] [--json]
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import argparse
 import json
 import time
 from collections.abc import Callable
+from functools import partial
 from importlib import resources
 from pathlib import Path
 
@@ -23,8 +28,10 @@ from sitrep import nlp
 from sitrep.actors import ActorRegistry, ActorResolver
 from sitrep.evaluation.events import load_gold
 from sitrep.events import EventCoder
-from sitrep.pipeline import entities
-from sitrep.records import Analysis, Article
+from sitrep.extract import extract
+from sitrep.ingest import expand_paths, read_path
+from sitrep.pipeline import ANALYSED_LANGUAGES, Pipeline, entities
+from sitrep.records import Analysis, Article, Document
 
 PLOVER = Path(__file__).resolve().parents[2] / "shared" / "bench" / "events" / "PLOVER_GSR_CAMEO.txt"
 
@@ -40,10 +47,10 @@ def texts(wanted: int) -> tuple[str, list[str]]:
     return source, repeated
 
 
-def timed(run: Callable[[], object]) -> float:
-    started = time.perf_counter()
+def timed(run: Callable[[], object], clock: Callable[[], float] = time.perf_counter) -> float:
+    started = clock()
     run()
-    return time.perf_counter() - started
+    return clock() - started
 
 
 def measure(wanted: int) -> dict[str, object]:
@@ -85,12 +92,46 @@ def measure(wanted: int) -> dict[str, object]:
     }
 
 
+def corpus_articles(corpus: str) -> list[Article]:
+    documents = [
+        d
+        for path in expand_paths([corpus])
+        if isinstance(path, Path)
+        for d in read_path(path)
+        if isinstance(d, Document)
+    ]
+    articles = [extract(d) for d in documents]
+    return [a for a in articles if a.body.strip() and (a.language or "en") in ANALYSED_LANGUAGES]
+
+
+def component_times(corpus: str) -> dict[str, object]:
+    """CPU milliseconds per article spent in each pipeline component, in pipeline order."""
+    articles = corpus_articles(corpus)
+    docs = list(nlp.parse_many(a.body for a in articles))
+    pipeline = Pipeline()
+    spent = dict.fromkeys(pipeline.names, 0.0)
+    events = 0
+    for article, doc in zip(articles, docs, strict=True):
+        analysis = Analysis(article=article, doc=doc, entities=entities(doc))
+        for name, component in pipeline.components:
+            spent[name] += timed(partial(component, analysis), time.process_time)
+        events += len(analysis.events)
+    count = max(len(articles), 1)
+    return {
+        "corpus": corpus,
+        "articles": len(articles),
+        "events": events,
+        "cpu_ms_per_article": {name: round(1000 * seconds / count, 2) for name, seconds in spent.items()},
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sentences", type=int, default=2000, help="how many texts to code (default 2000)")
+    parser.add_argument("--corpus", help="time each pipeline component per article on this folder or file")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     args = parser.parse_args()
-    result = measure(args.sentences)
+    result = component_times(args.corpus) if args.corpus else measure(args.sentences)
     if args.json:
         print(json.dumps(result, indent=2))
     else:
