@@ -293,3 +293,31 @@ def test_pronouns_agree_in_number(resolve: Resolve) -> None:
         "they": "houthis",
         "it": "southern-transitional-council",
     }
+
+
+def test_roles_in_apposition_after_a_name_take_their_organisation(resolve: Resolve) -> None:
+    analysis = resolve(
+        "The Black Banner Brigade shelled the market. Omar Haddad, a spokesman for the Black Banner "
+        "Brigade, denied it. Later the group's spokesman, Sami Darwish, said the truce was over. "
+        "Layla Nouri, the Black Banner Brigade commander, confirmed it. Yusuf Karam of the Black Banner "
+        "Brigade was wounded. Ali Hamdan, the head of the local council, condemned the shelling."
+    )
+    actors = analysis.actors
+    for person in ("omar-haddad", "sami-darwish", "layla-nouri", "yusuf-karam"):
+        assert actors[person].kind == "REB", person
+    assert actors["ali-hamdan"].kind == "GOV"  # the head of a council
+
+
+def test_multiword_names_the_gazetteer_knows_are_places_not_actors() -> None:
+    from sitrep import nlp
+    from sitrep.actors import ActorResolver
+    from sitrep.records import Analysis, Article, Mention
+
+    text = "Shells fired from Ain Tarma killed two people, and Wadi Rahma was shelled, medics said."
+    entities = [
+        Mention(text.index(name), text.index(name) + len(name), "PERSON", name)
+        for name in ("Ain Tarma", "Wadi Rahma")
+    ]
+    analysis = Analysis(Article(id="a", url="", title="", paragraphs=[text]), nlp.parse(text), entities)
+    ActorResolver(ActorRegistry.default(), is_place=lambda name: name in ("Ain Tarma", "Wadi Rahma"))(analysis)
+    assert not {"ain-tarma", "wadi-rahma"} & set(analysis.actors)

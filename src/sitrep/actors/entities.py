@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
-from sitrep.actors.anaphora import resolve_pronoun
+from sitrep.actors.anaphora import resolve_anaphor, resolve_pronoun
 from sitrep.actors.context import ENTITY, METONYM, NAME, ROLE, ArticleContext
 from sitrep.actors.matcher import Match, PhraseMatcher
 from sitrep.actors.registry import ActorEntry, Agent, AgentHit, Hit, NameHit, Role, slugify
@@ -23,7 +24,7 @@ from sitrep.records import Mention
 
 ACTOR_LABELS = frozenset({"ORG", "NORP", "PERSON"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_LOCATIVE = frozenset(
+LOCATIVE = frozenset(
     {"in", "near", "at", "outside", "inside", "around", "across", "into", "toward", "towards"}
 )
 _POSSESSOR = re.compile(r"^.*['’]s\s+", re.DOTALL)
@@ -120,7 +121,7 @@ def _entity_actor(ctx: ArticleContext, entity: Mention, start: int, end: int) ->
     country = (countries[0].default.country if countries else None) or _country_right_before(ctx, start)
     role = find_role(ctx, start, end)
     if entity.label == "PERSON" or role is not None:
-        return _person(ctx, text, start, role, country)
+        return _person(ctx, start, end, role, country)
     kind = _kind_from_words(ctx, start, end, named_country=country is not None)
     actor_type = "group" if entity.label == "NORP" else "organization"
     country = country or ctx.focus
@@ -136,11 +137,13 @@ def _only_names(ctx: ArticleContext, start: int, end: int, names: list[Match[Hit
 
 
 def _person(
-    ctx: ArticleContext, name: str, start: int, role: RoleNoun | None, country: str | None
+    ctx: ArticleContext, start: int, end: int, role: RoleNoun | None, country: str | None
 ) -> ActorEntry:
-    """A person, with the sector of the role they hold or of the organisation named before them
-    ("UN Secretary-General Antonio Guterres"); the article's country only when a role is known."""
-    affiliation = role.affiliation if role else _name_right_before(ctx, start)
+    """A person, with the sector of the role they hold or of the organisation named before or after
+    them ("UN Secretary-General Antonio Guterres", "Tarek Mansour of the Syrian Arab Red Crescent");
+    the article's country only when a role is known."""
+    name = ctx.text[start:end]
+    affiliation = role.affiliation if role else _name_right_before(ctx, start) or _name_after(ctx, start, end)
     affiliated = ctx.entry(affiliation).role_on(ctx.day) if affiliation else None
     agent = _agent(role.match) if role else None
     if affiliated is not None and (agent is None or agent.leader):
@@ -161,6 +164,13 @@ def _country_right_before(ctx: ArticleContext, start: int) -> str | None:
     owner = ctx.ending_at(ctx.end_before(start, possessive=True))
     entry = ctx.entry(owner.actor_id) if owner else None
     return entry.default.country if entry and entry.type == "state" and entry.default.kind is None else None
+
+
+def _name_after(ctx: ArticleContext, start: int, end: int) -> str | None:
+    """ "Tarek Mansour of the Syrian Arab Red Crescent": the organisation a person is "of"."""
+    span = ctx.span(start, end)
+    owner = _prepositional_owner(ctx, span.root) if span is not None else None
+    return owner if owner and ctx.entry(owner).type == "organization" else None
 
 
 def _name_right_before(ctx: ArticleContext, start: int) -> str | None:
@@ -227,27 +237,27 @@ def _place_word_runs(places: Iterable[str]) -> set[str]:
 
 def _is_place(ctx: ArticleContext, entity: Mention, start: int, end: int, places: set[str]) -> bool:
     """An ORG or PERSON that is really a place: part of a place name in the article ("Ghouta" of
-    "Eastern Ghouta"), a person "in" somewhere (a market called "Souq Al Hal"), or a one-word name
-    that is no known kind of body and that the gazetteer, when one is given, knows ("Duma")."""
+    "Eastern Ghouta"), a person "in" somewhere (a market called "Souq Al Hal"), a one-word
+    organisation "in" somewhere, or a name with no word of a body in it that the gazetteer, when one
+    is given, knows ("Duma", "Eastern Ghouta", "Ain Tarma")."""
     name = " ".join(ctx.text[start:end].split())
     if name in places:
         return True
     span = ctx.span(start, end)
     if span is None:
         return False
-    located = span.root.dep_ == "pobj" and span.root.head.lower_ in _LOCATIVE
+    located = span.root.dep_ == "pobj" and span.root.head.lower_ in LOCATIVE
     if entity.label == "PERSON" and located:
         return True
-    one_word = (
-        len(span) == 1 and not ctx.agents_in(start, end) and name.lower() not in ctx.registry.name_words
-    )
-    return one_word and (located and entity.label != "PERSON" or ctx.is_place(name))
+    if ctx.agents_in(start, end) or any(word.lower() in ctx.registry.name_words for word in name.split()):
+        return False
+    return (len(span) == 1 and located) or ctx.is_place(name)
 
 
 # --- roles ------------------------------------------------------------------------------------------
 def find_role(ctx: ArticleContext, start: int, end: int) -> RoleNoun | None:
     """The person-role noun a name stands in apposition to, with the organisation it belongs to."""
-    role = _role_before(ctx, start) or _role_by_apposition(ctx, start, end)
+    role = _role_before(ctx, start) or _role_by_apposition(ctx, start, end) or _role_after(ctx, start, end)
     if role is None:
         return None
     if role.affiliation is None:
@@ -256,9 +266,19 @@ def find_role(ctx: ArticleContext, start: int, end: int) -> RoleNoun | None:
 
 
 def _modifier_sector(ctx: ArticleContext, role: Match[Hit]) -> str | None:
-    """The sector of an agent word right before a role noun: "rebel" in "the rebel spokesman"."""
+    """The sector of an agent word right before a role noun ("rebel" in "the rebel spokesman") or in
+    its "of" phrase ("council" in "the head of Harasta's local council")."""
     modifier = ctx.agent_ending_at(ctx.end_before(role.start))
-    return _agent(modifier).sector if modifier else None
+    if modifier is not None:
+        return _agent(modifier).sector
+    span = ctx.span(role.start, role.end)
+    for preposition in span.root.children if span is not None else ():
+        if preposition.dep_ == "prep" and preposition.lower_ == "of":
+            for obj in (child for child in preposition.children if child.dep_ == "pobj"):
+                agent = _agent_at(ctx, obj.idx)
+                if agent is not None and agent.sector:
+                    return agent.sector
+    return None
 
 
 def _role_before(ctx: ArticleContext, start: int) -> RoleNoun | None:
@@ -276,6 +296,8 @@ def _role_before(ctx: ArticleContext, start: int) -> RoleNoun | None:
 
 
 def _role_by_apposition(ctx: ArticleContext, start: int, end: int) -> RoleNoun | None:
+    """A name in apposition to a role, or to the end of a phrase that hangs on one: "the military
+    commander of the Islamic Front, Zahran Aloush", "the group's emir in Ghouta, Abu Obeida"."""
     span = ctx.span(start, end)
     if span is None or span.root.dep_ != "appos":
         return None
@@ -283,29 +305,83 @@ def _role_by_apposition(ctx: ArticleContext, start: int, end: int) -> RoleNoun |
     role = _person_role_at(ctx, head.idx)
     if role is not None:
         return RoleNoun(role, None)
-    owner = ctx.overlapping(head.idx, head.idx + len(head))
-    if owner and head.dep_ == "pobj" and head.head.lower_ == "of":
-        role = _person_role_at(ctx, head.head.head.idx)
-        if role is not None:
-            return RoleNoun(role, owner[0].actor_id)
+    if head.dep_ != "pobj":
+        return None
+    role = _person_role_at(ctx, head.head.head.idx)
+    owner = ctx.overlapping(head.idx, head.idx + len(head)) if head.head.lower_ == "of" else []
+    if role is None:
+        return None
+    return RoleNoun(role, owner[0].actor_id if owner else None)
+
+
+def _role_after(ctx: ArticleContext, start: int, end: int) -> RoleNoun | None:
+    """A role in the phrase in apposition after a name: "Karim Abu Ras, a spokesman for Faylaq
+    al-Rahman", "Samer Khattab, the Army of Islam commander"."""
+    span = ctx.span(start, end)
+    if span is None:
+        return None
+    for child in span.root.children:
+        if child.dep_ != "appos" or child.i < span.end:
+            continue
+        phrase_end = child.right_edge.idx + len(child.right_edge)
+        roles = [m for m in ctx.agents_in(child.left_edge.idx, phrase_end) if _agent(m).person]
+        if roles:
+            return RoleNoun(roles[0], None)
     return None
 
 
 def _affiliation(ctx: ArticleContext, role: Match[Hit]) -> str | None:
     """The organisation a role is held in: a name right before it ("Islamic Army judge"), a
-    possessive pronoun ("its commander"), or a possessive or compound modifier in the parse."""
-    owner = ctx.ending_at(ctx.end_before(role.start, possessive=True))
+    possessive pronoun or anaphor ("its commander", "the group's spokesman"), a possessive or
+    compound modifier in the parse, or a "for" or "of" phrase ("a spokesman for the Front")."""
+    before = ctx.end_before(role.start, possessive=True)
+    owner = ctx.ending_at(before)
     if owner is not None:
         return str(owner.actor_id)
     pronoun = _POSSESSIVE_PRONOUN.search(ctx.text, max(role.start - 8, 0), role.start)
     if pronoun:
         return resolve_pronoun(ctx, pronoun.start(), "it" if pronoun.group(1).lower() == "its" else "they")
+    anaphor = ctx.agent_ending_at(before) if before < role.start else None
+    if anaphor is not None and _agent(anaphor).anaphor:
+        return resolve_anaphor(ctx, anaphor.start, anaphor.end, str(_agent(anaphor).anaphor))
     span = ctx.span(role.start, role.end)
     if span is None:
         return None
-    for child in span.root.children:
-        found = ctx.overlapping(child.idx, child.idx + len(child))
-        if child.dep_ in ("poss", "compound", "nmod") and found:
+    modifiers = [child for child in span.root.children if child.dep_ in ("poss", "compound", "nmod")]
+    return (
+        _first_actor(ctx, modifiers)
+        or _anaphoric_owner(ctx, modifiers)
+        or _prepositional_owner(ctx, span.root)
+    )
+
+
+def _anaphoric_owner(ctx: ArticleContext, modifiers: list[Any]) -> str | None:
+    """ "the faction's military commander": the actor a possessive anaphor refers to."""
+    for token in modifiers:
+        agents = ctx.agents_in(token.idx, token.idx + len(token)) if token.dep_ == "poss" else []
+        anaphor = _agent(agents[0]).anaphor if agents else None
+        if anaphor:
+            return resolve_anaphor(ctx, agents[0].start, agents[0].end, anaphor)
+    return None
+
+
+def _prepositional_owner(ctx: ArticleContext, token: Any) -> str | None:
+    """The actor named in a "for" or "of" phrase of a role or a name: "a spokesman for the Front",
+    "Tarek Mansour of the Syrian Arab Red Crescent"."""
+    objects = [
+        obj
+        for preposition in token.children
+        if preposition.dep_ == "prep" and preposition.lower_ in ("for", "of")
+        for obj in preposition.children
+        if obj.dep_ == "pobj"
+    ]
+    return _first_actor(ctx, objects)
+
+
+def _first_actor(ctx: ArticleContext, tokens: Iterable[Any]) -> str | None:
+    for token in tokens:
+        found = ctx.overlapping(token.idx, token.idx + len(token))
+        if found:
             return str(found[0].actor_id)
     return None
 
