@@ -12,23 +12,26 @@ attributes (`doc.text`, `token.sent`) rebuild their values on every access.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.attrs import IDX, IS_ALPHA, LENGTH, SENT_START
 
 from sitrep.geo.build import DEMONYM, PRIMARY, SKELETON
 from sitrep.geo.gazetteer import Candidate, Gazetteer
+from sitrep.geo.names import ARABIC_ARTICLES
 from sitrep.geo.resolve import DEMONYM_WEIGHT, Toponym
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-# Entities that are never places themselves; capitalised runs inside them are not scanned.
-NON_PLACE_LABELS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"}
+# Entities whose words may hold a place name ("Ohio" in "Ohio Supreme Court", "Otter Tail County" in
+# "Otter Tail County Courthouse"): their capitalised words are scanned like free text. The words of
+# other entities (people, dates, works) are not.
+HOST_LABELS = PLACE_LABELS | {"ORG"}
 MAX_NGRAM = 4
 # Words that may join a capitalised place name ("Bab al-Hawa", "Kafr Batna", "Isle of Man").
-CONNECTORS = frozenset(
-    {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "of", "de", "la", "le", "du", "bin", "bani", "-"}
-)
+CONNECTORS = ARABIC_ARTICLES | {"of", "de", "la", "le", "du", "bin", "bani", "-"}
+# A sentence with more of its words capitalised than this is a headline in title case.
+TITLE_CASE_SHARE = 0.7
 _LEADING_ARTICLE = re.compile(r"(?:the|The|THE)\s+")  # used with match(), anchored at the entity
 _TRAILING_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 # Below this population a scanned name must be a reviewed alias or a division to count as a place.
@@ -51,30 +54,48 @@ def find_toponyms(doc: Any, body: str, gazetteer: Gazetteer) -> list[Toponym]:
 
         doc = nlp.parse(body)
     entities = [Entity(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
-    toponyms = _from_entities(body, entities, gazetteer)
+    runs = _capitalised_runs(doc, body)
+    toponyms = _from_entities(body, entities, runs, gazetteer)
     covered = bytearray(len(body) + 1)  # 1 at every character some entity or toponym already claims
-    for start, end in [(e.start, e.end) for e in entities if e.label in NON_PLACE_LABELS] + [
+    for start, end in [(e.start, e.end) for e in entities if e.label not in HOST_LABELS] + [
         (t.start, t.end) for t in toponyms
     ]:
         covered[start:end] = b"\x01" * (end - start)
-    toponyms += _from_capitalised_runs(body, _capitalised_runs(doc, body), gazetteer, covered)
+    toponyms += _from_capitalised_runs(body, runs, gazetteer, covered)
+    toponyms = _one_sense_per_article(body, toponyms, entities)
     return sorted(toponyms, key=lambda t: t.start)
 
 
-def _from_entities(body: str, entities: list[Entity], gazetteer: Gazetteer) -> list[Toponym]:
+def _from_entities(
+    body: str, entities: list[Entity], runs: dict[int, tuple[_Run, int]], gazetteer: Gazetteer
+) -> list[Toponym]:
+    """Place entities the gazetteer has some entry for, organisations named as places ("expel it from
+    Ghouta"), and demonyms; a plural demonym names people ("Syrians"), so it is evidence only."""
     toponyms = []
     for entity in entities:
         toponym = _trimmed(body, entity.start, entity.end)
         if toponym is None:
             continue
-        if entity.label in PLACE_LABELS or entity.label == "ORG" and _is_known_place(toponym.text, gazetteer):
+        if entity.label in PLACE_LABELS:
+            toponym = _extended(body, toponym, runs, gazetteer)
+        if (
+            entity.label in PLACE_LABELS
+            and gazetteer.candidates(toponym.text)
+            or entity.label == "ORG"
+            and _is_known_place(toponym.text, gazetteer)
+        ):
             toponyms.append(toponym)
         elif entity.label == "NORP":
             demonyms = [c for c in gazetteer.candidates(toponym.text) if c.kind == DEMONYM]
             if demonyms:
                 toponym.weight, toponym.candidates = DEMONYM_WEIGHT, demonyms
+                toponym.evidence_only = _is_plural_demonym(toponym.text, gazetteer)
                 toponyms.append(toponym)
     return toponyms
+
+
+def _is_plural_demonym(text: str, gazetteer: Gazetteer) -> bool:
+    return text.endswith("s") and any(c.kind == DEMONYM for c in gazetteer.candidates(text[:-1]))
 
 
 def _is_known_place(text: str, gazetteer: Gazetteer) -> bool:
@@ -96,38 +117,109 @@ def _trimmed(text: str, start: int, end: int) -> Toponym | None:
     return Toponym(start, end, text[start:end])
 
 
-def _capitalised_runs(doc: Any, body: str) -> list[list[tuple[int, int]]]:
-    """Maximal runs of capitalised words (with connectors inside) as (start, end) offsets; a word
-    opening a sentence is capitalised anyway, so it neither starts nor joins a run."""
-    runs: list[list[tuple[int, int]]] = []
-    current: list[tuple[int, int]] = []
+def _one_sense_per_article(body: str, toponyms: list[Toponym], entities: list[Entity]) -> list[Toponym]:
+    """A name means one thing throughout an article: a one-word place name that is also a word of a
+    person's name there ("Lincoln" beside "Abraham Lincoln") is the person, and a place name found
+    once is a place wherever else it stands, even where spaCy called it a person or a work."""
+    people = {
+        word for e in entities if e.label == "PERSON" for word in _words_of_full_name(body[e.start : e.end])
+    }
+    kept = [t for t in toponyms if " " in t.text or t.text not in people]
+    by_text = {t.text: t for t in kept if not t.evidence_only}
+    if not by_text:
+        return kept
+    covered = bytearray(len(body) + 1)
+    for toponym in kept:
+        covered[toponym.start : toponym.end] = b"\x01" * (toponym.end - toponym.start)
+    pattern = re.compile(
+        r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(by_text, key=len, reverse=True))) + r")(?!\w)"
+    )
+    for found in pattern.finditer(body):
+        start, end = found.span()
+        if not any(covered[start:end]) and _may_repeat_here(start, end, entities):
+            source = by_text[found.group()]
+            kept.append(
+                Toponym(start, end, found.group(), weight=source.weight, candidates=source.candidates)
+            )
+    return kept
+
+
+def _words_of_full_name(name: str) -> list[str]:
+    words = name.split()
+    return words if len(words) > 1 else []
+
+
+def _may_repeat_here(start: int, end: int, entities: list[Entity]) -> bool:
+    """Whether a repeated place name may stand at a span: inside a place or organisation name, or
+    as a whole entity of another label (mislabelled), but not inside a person's name or a date."""
+    return all(
+        e.label in HOST_LABELS or (e.start, e.end) == (start, end)
+        for e in entities
+        if e.start < end and start < e.end
+    )
+
+
+@dataclass
+class _Run:
+    """Capitalised words in a row, with connectors inside, as (start, end) offsets of `words`."""
+
+    words: list[tuple[int, int]] = field(default_factory=list)
+    opens_sentence: bool = False  # its first word is capitalised anyway
+
+
+def _capitalised_runs(doc: Any, body: str) -> dict[int, tuple[_Run, int]]:
+    """Every word of a capitalised run, by start offset, with its run and position in it. Sentences
+    in title case (headlines) have no runs: every word of them is capitalised."""
+    found: dict[int, tuple[_Run, int]] = {}
+    sentence: list[_Run] = []
+    run = _Run()
+    words = capitalised = 0
     for start, length, sentence_start, alpha in doc.to_array([IDX, LENGTH, SENT_START, IS_ALPHA]).tolist():
-        end = start + length
-        capitalised = alpha and sentence_start != 1 and body[start].isupper()
-        if capitalised or current and body[start:end].lower() in CONNECTORS:
-            current.append((start, end))
+        if sentence_start == 1:
+            _keep_runs(found, sentence + [run], body, title_case=capitalised > TITLE_CASE_SHARE * words > 1)
+            sentence, run, words, capitalised = [], _Run(opens_sentence=True), 0, 0
+        upper = bool(alpha) and body[start].isupper()
+        words += bool(alpha)
+        capitalised += upper
+        if upper or run.words and body[start : start + length].lower() in CONNECTORS:
+            run.words.append((start, start + length))
             continue
-        if current:
-            runs.append(current)
-        current = []
-    if current:
-        runs.append(current)
-    return [run for run in (_strip_connectors(body, run) for run in runs) if run]
+        sentence.append(run)
+        run = _Run()
+    _keep_runs(found, sentence + [run], body, title_case=capitalised > TITLE_CASE_SHARE * words > 1)
+    return found
 
 
-def _strip_connectors(body: str, run: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    while run and not body[run[-1][0]].isupper():
-        run = run[:-1]
-    return run
+def _keep_runs(found: dict[int, tuple[_Run, int]], runs: list[_Run], body: str, title_case: bool) -> None:
+    if title_case:
+        return
+    for run in runs:
+        while run.words and not body[run.words[-1][0]].isupper():
+            run.words.pop()  # a connector ends no name
+        for index, (start, _) in enumerate(run.words):
+            found[start] = (run, index)
+
+
+def _extended(
+    body: str, toponym: Toponym, runs: dict[int, tuple[_Run, int]], gazetteer: Gazetteer
+) -> Toponym:
+    """A place entity stretched to the longer name it opens ("Deir" in "Deir ez-Zor")."""
+    if toponym.candidates or toponym.start not in runs:
+        return toponym
+    run, index = runs[toponym.start]
+    match = _longest_known(body, run, index, gazetteer)
+    if match is None or match[1].end <= toponym.end:
+        return toponym
+    return match[1]
 
 
 def _from_capitalised_runs(
-    body: str, runs: list[list[tuple[int, int]]], gazetteer: Gazetteer, covered: bytearray
+    body: str, runs: dict[int, tuple[_Run, int]], gazetteer: Gazetteer, covered: bytearray
 ) -> list[Toponym]:
     found: list[Toponym] = []
-    for run in runs:
+    for run in {id(run): run for run, _ in runs.values()}.values():
         index = 0
-        while index < len(run):
+        while index < len(run.words):
             match = _longest_known(body, run, index, gazetteer)
             if match is None:
                 index += 1
@@ -138,14 +230,16 @@ def _from_capitalised_runs(
     return found
 
 
-def _longest_known(
-    body: str, run: list[tuple[int, int]], index: int, gazetteer: Gazetteer
-) -> tuple[int, Toponym] | None:
-    start = run[index][0]
+def _longest_known(body: str, run: _Run, index: int, gazetteer: Gazetteer) -> tuple[int, Toponym] | None:
+    """The longest known name starting at a word of a run; a capitalised sentence opener counts only
+    as part of a longer name ("Kafr Batna said", not "Police said")."""
+    words = run.words
+    start = words[index][0]
     if not body[start].isupper():
         return None  # a connector starts no name
-    for size in range(min(MAX_NGRAM, len(run) - index), 0, -1):
-        last_start, end = run[index + size - 1]
+    shortest = 2 if index == 0 and run.opens_sentence else 1
+    for size in range(min(MAX_NGRAM, len(words) - index), shortest - 1, -1):
+        last_start, end = words[index + size - 1]
         if not body[last_start].isupper():
             continue
         text = body[start:end]

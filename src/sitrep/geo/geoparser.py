@@ -8,14 +8,22 @@ from collections.abc import Sequence
 from sitrep.geo.detect import find_toponyms
 from sitrep.geo.gazetteer import Candidate, Gazetteer
 from sitrep.geo.resolve import Resolver, Toponym, mention_focus
-from sitrep.records import Analysis, Place, PlaceMention
+from sitrep.records import Actor, Analysis, Place, PlaceMention
 
 _APPOSITION = re.compile(r"\s*,\s*")
+# Actor sectors a place's own name can stand for (None: a state or a place itself).
+PLACE_ACTOR_KINDS = {None, "GOV", "CVL"}
 _DATELINE_END = re.compile(r"\s*(?:,[^.\n]{0,40})?\s*(?:\([^)]{0,40}\)\s*)?[-\u2013\u2014:]")
 
 
 class Geoparser:
-    """Fills `analysis.places` with every toponym of the body and the place it refers to."""
+    """Fills `analysis.places` with every toponym of the body and the place it refers to.
+
+    Run after the actor stage, it leaves out names inside actor names ("Iraq" in "Islamic State of
+    Iraq and Syria", "Syrian" in "Syrian army"): they are evidence for resolving the other
+    toponyms, not places the article names. Nor does it report a name the gazetteer does not know
+    (a street, a slur in quotes): those resolve only for gold-span evaluation (`resolve_spans`).
+    """
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
@@ -25,10 +33,14 @@ class Geoparser:
         body = analysis.article.body
         toponyms = find_toponyms(analysis.doc, body, self.gazetteer)
         choices = self._resolve(body, toponyms)
+        actor_names = [
+            (m.start, m.end, _stands_for_a_place(analysis.actors.get(m.actor_id)))
+            for m in analysis.actor_mentions
+        ]
         analysis.places = [
             PlaceMention(t.start, t.end, body[t.start : t.end], c.place)
             for t, c in zip(toponyms, choices, strict=True)
-            if c is not None
+            if c is not None and _is_place_mention(t, actor_names)
         ]
 
     def resolve_spans(self, text: str, spans: Sequence[tuple[int, int]]) -> list[Place | None]:
@@ -57,3 +69,22 @@ def _is_dateline(text: str, toponym: Toponym) -> bool:
     return (
         toponym.start <= 2 and toponym.text.isupper() and _DATELINE_END.match(text, toponym.end) is not None
     )
+
+
+def _stands_for_a_place(actor: Actor | None) -> bool:
+    """Whether an actor named by a place name is that place: its state, its government by metonymy
+    ("Moscow said"), its people ("Syrians"); not an organisation or a person ("UN", "al-Bakri")."""
+    return actor is None or actor.kind in PLACE_ACTOR_KINDS
+
+
+def _is_place_mention(toponym: Toponym, actor_names: Sequence[tuple[int, int, bool]]) -> bool:
+    """A known place name that is not part of a longer actor name; a whole actor name is a place only
+    when it names one itself ("Syria" the state), not through a name inside it."""
+    if toponym.basis != "name" or toponym.evidence_only:
+        return False
+    length = toponym.end - toponym.start
+    for start, end, place_like in actor_names:
+        inside = start <= toponym.start and toponym.end <= end
+        if inside and (end - start > length or not place_like):
+            return False
+    return True

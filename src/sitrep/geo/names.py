@@ -17,7 +17,7 @@ from functools import lru_cache
 _SILENT = str.maketrans("", "", "'`’‘ʼʻʿʾ´\u02bf\u02be")
 _SEPARATORS = re.compile(r"[\s\-_./,()]+")
 # The Arabic article as transliterations write it, assimilated or not (al-, el-, ad-, ar-, as-, ash-...).
-_ARTICLES = frozenset(
+ARABIC_ARTICLES = frozenset(
     [
         "al",
         "el",
@@ -89,7 +89,7 @@ def bare_key(name: str) -> str:
     """The folded name without a leading Arabic article; equal to `exact_key` when there is none."""
     key = fold(name)
     first, _, rest = key.partition(" ")
-    if first in _ARTICLES and len(rest) >= 3:
+    if first in ARABIC_ARTICLES and len(rest) >= 3:
         return rest
     return key
 

@@ -13,6 +13,7 @@ import math
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Literal
 
 from sitrep.geo.build import ALTERNATE, DEMONYM, SKELETON
 from sitrep.geo.gazetteer import Candidate, Gazetteer, precision_of
@@ -30,6 +31,7 @@ NEARBY_KM = 300.0
 INNER_NAME_POPULATION = 100_000
 DEMONYM_WEIGHT = 0.5
 EARTH_RADIUS_KM = 6371.0
+Basis = Literal["name", "inner", "focus"]
 KM_PER_DEGREE = math.pi * EARTH_RADIUS_KM / 180.0
 NEARBY_DEGREES = NEARBY_KM / KM_PER_DEGREE  # no place further in latitude is nearby
 
@@ -60,6 +62,10 @@ class Toponym:
     dateline: bool = False
     within: int | None = None  # index of the toponym this one is in apposition to ("Alexandria, La.")
     candidates: list[Candidate] = field(default_factory=list)
+    # What the resolved place rests on: the toponym's own name, a place named inside it ("Syracuse
+    # University"), or, for want of either, the article's focus.
+    basis: Basis = "name"
+    evidence_only: bool = False  # context for the other toponyms, not a place mention ("Syrians")
 
     @property
     def key(self) -> str:
@@ -198,8 +204,9 @@ class Resolver:
         filled = []
         for toponym, choice in zip(toponyms, choices, strict=True):
             if choice is None:
-                choice = self._inner_name(toponym.text) or focus
-            filled.append(choice)
+                choice = self._inner_name(toponym.text)
+                toponym.basis = "inner" if choice else "focus"
+            filled.append(choice or focus)
         return filled
 
     def _inner_name(self, text: str) -> Candidate | None:
@@ -208,6 +215,8 @@ class Resolver:
         words = text.split()
         for size in range(len(words) - 1, 0, -1):
             for first in range(len(words) - size + 1):
+                if not (words[first][:1].isupper() and words[first + size - 1][:1].isupper()):
+                    continue  # "for" is no name (though an airport code is)
                 found = [
                     c
                     for c in self.gazetteer.candidates(" ".join(words[first : first + size]))
