@@ -319,5 +319,24 @@ def test_multiword_names_the_gazetteer_knows_are_places_not_actors() -> None:
         for name in ("Ain Tarma", "Wadi Rahma")
     ]
     analysis = Analysis(Article(id="a", url="", title="", paragraphs=[text]), nlp.parse(text), entities)
-    ActorResolver(ActorRegistry.default(), is_place=lambda name: name in ("Ain Tarma", "Wadi Rahma"))(analysis)
+    ActorResolver(ActorRegistry.default(), is_place=lambda name: name in ("Ain Tarma", "Wadi Rahma"))(
+        analysis
+    )
     assert not {"ain-tarma", "wadi-rahma"} & set(analysis.actors)
+
+
+def test_short_forms_of_names_used_before_are_the_same_actor(resolve: Resolve) -> None:
+    analysis = resolve(
+        "Kataib al-Nour fighters clashed with Marwan Haddad's men on Monday. A Kataib official said the "
+        "group acted in self-defence. Haddad said the truce was over, and Sheikh Haddad called for calm."
+    )
+    found = {m.text: m.actor_id for m in analysis.actor_mentions}
+    assert found["Kataib"] == found["Kataib al-Nour"] == "kataib-al-nour"
+    assert found["Haddad"] == found["Sheikh Haddad"] == found["Marwan Haddad"] == "marwan-haddad"
+
+
+def test_a_name_spelled_out_before_a_known_acronym_is_that_actor(resolve: Resolve) -> None:
+    analysis = resolve(
+        "A spokeswoman for the Office for the Coordination of Humanitarian Affairs (OCHA) said so."
+    )
+    assert {m.actor_id for m in analysis.actor_mentions if "Office" in m.text} == {"ocha"}

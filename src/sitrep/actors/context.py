@@ -43,7 +43,7 @@ class ArticleContext:
     _match_starts: list[int] = field(default_factory=list)
     _sentence_starts: list[int] = field(default_factory=list)
     _token_starts: list[int] = field(default_factory=list)
-    _memo: dict[tuple[str, int], Any] = field(default_factory=dict)
+    _memo: dict[tuple[str, int | str], Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._match_starts = [match.start for match in self.matches]
@@ -145,7 +145,7 @@ class ArticleContext:
     def agent_ending_at(self, position: int) -> Match[Hit] | None:
         return next((m for m in self.agents_in(position - 1, position) if m.end == position), None)
 
-    def remember(self, key: tuple[str, int], compute: Callable[[], Any]) -> Any:
+    def remember(self, key: tuple[str, int | str], compute: Callable[[], Any]) -> Any:
         """A value computed once per article (a mention's syntactic role, asked by every anaphor)."""
         if key not in self._memo:
             self._memo[key] = compute()

@@ -18,9 +18,9 @@ from typing import Any
 
 from sitrep.actors.anaphora import resolve_anaphor, resolve_pronoun
 from sitrep.actors.context import ENTITY, METONYM, NAME, ROLE, ArticleContext
-from sitrep.actors.matcher import Match, PhraseMatcher
+from sitrep.actors.matcher import Match, PhraseMatcher, phrase_keys
 from sitrep.actors.registry import ActorEntry, Agent, AgentHit, Hit, NameHit, Role, slugify
-from sitrep.records import Mention
+from sitrep.records import ActorMention, Mention
 
 ACTOR_LABELS = frozenset({"ORG", "NORP", "PERSON"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -39,6 +39,7 @@ _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 _LIST_GLUE = re.compile(r"(?:[\s,;&]|\band\b|\bor\b|['’]s)*")
 _OF_THE = re.compile(r"\bof\s+(?:the\s+)?$")
 _POSSESSIVE_PRONOUN = re.compile(r"\b(its|their)\s+$", re.IGNORECASE)
+_BRACKETED_ACRONYM = re.compile(r"\s*\(([A-Z]{2,12})\)")
 
 
 @dataclass(frozen=True)
@@ -71,14 +72,77 @@ def resolve_entities(ctx: ArticleContext, entities: list[Mention]) -> None:
     acronyms: dict[str, str] = {}
     created = []
     for entity, start, end in organisations + people:
-        owner = acronyms.get(ctx.text[start:end]) or _expanded_by(ctx, start, end)
+        owner = acronyms.get(ctx.text[start:end]) or _known_as(ctx, start, end)
         if owner is not None:
             ctx.add(start, end, owner, NAME)
             acronyms[ctx.text[start:end]] = owner
         elif entry := _entity_actor(ctx, entity, start, end):
             ctx.replace(start, end, ctx.use(entry), ENTITY)
             created.append(entry)
-    _find_repeats(ctx, created, acronyms)
+    _find_repeats(ctx, _merge_short_forms(ctx, created), acronyms)
+
+
+def _known_as(ctx: ArticleContext, start: int, end: int) -> str | None:
+    """An actor already known that the entity names again: an acronym in brackets after its name, or
+    a name spelled out before a known acronym."""
+    return _expanded_by(ctx, start, end) or _spelled_out(ctx, start, end)
+
+
+def _spelled_out(ctx: ArticleContext, start: int, end: int) -> str | None:
+    """ "the Office for the Coordination of Humanitarian Affairs (OCHA)": the actor the acronym after
+    a name stands for, when the acronym is the initials of the name's capitalised words."""
+    bracket = _BRACKETED_ACRONYM.match(ctx.text, end)
+    if bracket is None:
+        return None
+    initials = "".join(word[0] for word in ctx.text[start:end].split() if word[0].isupper())
+    owner = ctx.at(bracket.start(1), bracket.end(1))
+    return owner[0].actor_id if owner and initials == bracket.group(1) else None
+
+
+def _merge_short_forms(ctx: ArticleContext, created: list[ActorEntry]) -> list[ActorEntry]:
+    """Ad-hoc actors that are short forms of an actor named before them ("Faylaq" after "Faylaq
+    al-Rahman", "Barakat" and "Sheikh Barakat" after "Mustafa Barakat") become that actor; the
+    others are returned."""
+    kept = []
+    for entry in created:
+        mentions = [m for m in ctx.ordered() if m.actor_id == entry.id]
+        owner = _short_form_owner(ctx, mentions[0]) if mentions else None
+        if owner is None:
+            kept.append(entry)
+            continue
+        for mention in mentions:
+            ctx.replace(mention.start, mention.end, owner, ctx.how[mention.start, mention.end])
+        del ctx.local[entry.id]
+    return kept
+
+
+def _short_form_owner(ctx: ArticleContext, mention: ActorMention) -> str | None:
+    """The one actor named before the mention whose names hold its words in a row, leaving out a
+    title ("Sheikh") and countries ("Arab" is no short form of the Syrian Arab Republic)."""
+    start, end = mention.start, mention.end
+    title = next((m for m in ctx.agents_in(start, end) if m.start == start and _agent(m).person), None)
+    words = phrase_keys(ctx.text[title.end if title else start : end])
+    owners = {
+        earlier.actor_id
+        for earlier in ctx.before(start)
+        if ctx.entry(earlier.actor_id).type != "state" and words in _word_runs(ctx, earlier.actor_id)
+    }
+    return owners.pop() if words and len(owners) == 1 else None
+
+
+def _word_runs(ctx: ArticleContext, actor_id: str) -> set[tuple[str, ...]]:
+    """Every proper run of consecutive words in an actor's names, computed once per article."""
+
+    def runs() -> set[tuple[str, ...]]:
+        entry = ctx.entry(actor_id)
+        found: set[tuple[str, ...]] = set()
+        for keys in {phrase_keys(name) for name in (entry.name, *entry.aliases)}:
+            found.update(keys[i:j] for i in range(len(keys)) for j in range(i + 1, len(keys) + 1))
+            found.discard(keys)
+        return found
+
+    runs_of_names: set[tuple[str, ...]] = ctx.remember(("runs", actor_id), runs)
+    return runs_of_names
 
 
 def _expanded_by(ctx: ArticleContext, start: int, end: int) -> str | None:
