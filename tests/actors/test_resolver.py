@@ -340,3 +340,17 @@ def test_a_name_spelled_out_before_a_known_acronym_is_that_actor(resolve: Resolv
         "A spokeswoman for the Office for the Coordination of Humanitarian Affairs (OCHA) said so."
     )
     assert {m.actor_id for m in analysis.actor_mentions if "Office" in m.text} == {"ocha"}
+
+
+def test_bare_agent_words_are_mentions_not_aliases(resolve: Resolve) -> None:
+    analysis = resolve(
+        "Yemeni government forces shelled Taiz. People fled, a man said, and the regime denied it. "
+        "Yemeni authorities said the Houthis were to blame."
+    )
+    found = _resolved(analysis)
+    assert found["People"] == found["man"] == "yemen-civilians"
+    assert found["regime"] == "yemen-government"
+    civilians, government = analysis.actors["yemen-civilians"], analysis.actors["yemen-government"]
+    assert not {"People", "man"} & set(civilians.aliases)
+    assert "regime" not in government.aliases
+    assert "Yemeni authorities" in government.aliases  # a qualified agent names its actor

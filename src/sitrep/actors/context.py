@@ -18,9 +18,9 @@ from sitrep.actors.matcher import Match
 from sitrep.actors.registry import ActorEntry, ActorRegistry, AgentHit, Hit, NameHit
 from sitrep.records import ActorMention
 
-# How a mention was found. Names, entities and sector agents ("the regime") add the text to the
-# actor's aliases; role nouns ("judge"), members ("ISIS fighters"), anaphors and capitals standing for
-# their state ("Tehran said") do not.
+# How a mention was found. Names, entities and qualified agents ("Syrian authorities") add the text to
+# the actor's aliases; a bare agent word ("the regime", "people"), role nouns ("judge"), members ("ISIS
+# fighters"), anaphors and capitals standing for their state ("Tehran said") do not.
 NAME, ENTITY, AGENT, MEMBER, ROLE, ANAPHOR = "name", "entity", "agent", "member", "role", "anaphor"
 METONYM = "metonym"
 ALIAS_SOURCES = frozenset({NAME, ENTITY, AGENT})

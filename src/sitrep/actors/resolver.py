@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from sitrep.actors.agents import resolve_agents
-from sitrep.actors.context import ALIAS_SOURCES, NAME, ArticleContext
+from sitrep.actors.context import AGENT, ALIAS_SOURCES, NAME, ArticleContext
 from sitrep.actors.entities import PLACE_LABELS, resolve_capitals, resolve_entities
 from sitrep.actors.matcher import Match
 from sitrep.actors.registry import ActorRegistry, AgentHit, Hit, NameHit, as_date, strip_article
@@ -100,16 +100,24 @@ def country_focus(ctx: ArticleContext, entities: list[Mention]) -> str | None:
 
 
 def _actors(ctx: ArticleContext) -> dict[str, Actor]:
-    """The mentioned actors with their role on the article's date; aliases gain the forms seen."""
+    """The mentioned actors with their role on the article's date; aliases gain the forms seen that
+    name the actor by themselves. A bare agent word ("the regime", "people", "a man") names whichever
+    country's government or civilians the article is about: as an alias it would make every such
+    actor answer to `actor:people`. The word stays in the mention's text."""
     actors: dict[str, Actor] = {}
     for key, mention in sorted(ctx.mentions.items()):
         actor = actors.get(mention.actor_id)
         if actor is None:
             actor = actors[mention.actor_id] = ctx.entry(mention.actor_id).actor(ctx.day)
         form = strip_article(mention.text)
-        if ctx.how[key] in ALIAS_SOURCES and form != actor.name and form not in actor.aliases:
+        if _names_the_actor(ctx, key, form) and form != actor.name and form not in actor.aliases:
             actor.aliases.append(form)
     return actors
+
+
+def _names_the_actor(ctx: ArticleContext, key: tuple[int, int], form: str) -> bool:
+    how = ctx.how[key]
+    return how in ALIAS_SOURCES and not (how == AGENT and ctx.registry.agent(form) is not None)
 
 
 def _doc_entities(doc: Any) -> list[Mention]:
