@@ -13,7 +13,7 @@ from tqdm import tqdm
 from sitrep import nlp
 from sitrep import search as search_module
 from sitrep.errors import InputError, SitrepError
-from sitrep.ingest import expand_paths, read_path
+from sitrep.ingest import Input, expand_paths, read_path
 from sitrep.pipeline import Pipeline
 from sitrep.records import Analysis, Article, Document
 from sitrep.search.sqlite import SearchPage, run
@@ -173,7 +173,7 @@ class Sitrep:
         return code_records(self._coder, records)
 
 
-def _documents(item: Path | InputError) -> Iterator[Document | InputError]:
+def _documents(item: Input | InputError) -> Iterator[Document | InputError]:
     if isinstance(item, InputError):
         yield item
     else:

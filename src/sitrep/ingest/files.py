@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sitrep.errors import InputError
+from sitrep.ingest.feeds import FEED_SUFFIXES, feed_documents, looks_like_feed
 from sitrep.records import Document
 
 #: Larger inputs are refused: no single news article is this big, and reading one would stall a run.
@@ -20,7 +21,7 @@ MAX_BYTES = int(os.environ.get("SITREP_MAX_BYTES", 10 * 1024 * 1024))
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES
 GZIP_MAGIC = b"\x1f\x8b"
 
 
@@ -59,6 +60,8 @@ def _format_of_name(path: Path) -> str | None:
         return "html"
     if last in JSONL_SUFFIXES:
         return "jsonl"
+    if last in FEED_SUFFIXES:
+        return "feed"
     return None
 
 
@@ -67,9 +70,12 @@ def read_path(path: Path) -> Iterator[Document | InputError]:
     origin = str(path)
     try:
         data = _read_bytes(path)
-        fmt = _format_of_name(path) or _sniff_format(data)
+        fmt = _format_of_name(path) or sniff_format(data)
         if fmt == "jsonl":
             yield from _jsonl_documents(origin, data)
+            return
+        if fmt == "feed":
+            yield from feed_documents(origin, data, _now())
             return
         text = _decode(origin, data)
         if fmt == "text" and _looks_like_html(text):
@@ -89,25 +95,29 @@ def _read_bytes(path: Path) -> bytes:
     except OSError as exc:
         raise InputError(origin, f"cannot read: {exc.strerror or exc}") from exc
     if data.startswith(GZIP_MAGIC):
-        data = _gunzip(origin, data)
+        data = gunzip(origin, data, MAX_BYTES)
     if not data.strip():
         raise InputError(origin, "file is empty")
     return data
 
 
-def _gunzip(origin: str, data: bytes) -> bytes:
+def gunzip(origin: str, data: bytes, limit: int) -> bytes:
+    """Decompressed gzip data, refused when corrupt or larger than `limit` bytes."""
     try:
         # Bounded read so that a small compressed bomb cannot exhaust memory.
         with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
-            out = stream.read(MAX_BYTES + 1)
+            out = stream.read(limit + 1)
     except (OSError, EOFError) as exc:
         raise InputError(origin, f"corrupt gzip data: {exc}") from exc
-    if len(out) > MAX_BYTES:
-        raise InputError(origin, f"decompresses to over the {MAX_BYTES / 1e6:.0f} MB limit")
+    if len(out) > limit:
+        raise InputError(origin, f"decompresses to over the {limit / 1e6:.0f} MB limit")
     return out
 
 
-def _sniff_format(data: bytes) -> str:
+def sniff_format(data: bytes) -> str:
+    """The format the bytes look like: "feed", "html", "jsonl" or "text"."""
+    if looks_like_feed(data):
+        return "feed"
     head = data[:2048].lstrip().lower()
     if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head:
         return "html"
