@@ -67,8 +67,12 @@ def build_parser() -> argparse.ArgumentParser:
         sub.set_defaults(handler=handler)
         return sub
 
-    p = command("ingest", cmd_ingest, "ingest files, folders and globs (.txt, .html[.gz], .jsonl)")
-    p.add_argument("paths", nargs="+", metavar="PATH")
+    p = command(
+        "ingest",
+        cmd_ingest,
+        "ingest files, folders, globs and URLs (.txt, .html[.gz], .jsonl, RSS/Atom feeds)",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH|URL")
     p = command("show", cmd_show, "show one article with its entities, actors, places, events and keywords")
     p.add_argument("id")
     p = command("search", cmd_search, 'full-text search: words, "phrases", AND/OR/NOT, prefix*, filters')
