@@ -85,7 +85,7 @@ def _governing_subject(ctx: ArticleContext, position: int) -> ActorMention | Non
         if verb is None:
             return None
         for subject in (child for child in verb.children if child.dep_ in SUBJECT_DEPS):
-            if token not in subject.subtree:
+            if not _inside(token, subject):
                 found = ctx.overlapping(subject.idx, subject.idx + len(subject)) or ctx.at(
                     subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
                 )
@@ -94,6 +94,11 @@ def _governing_subject(ctx: ArticleContext, position: int) -> ActorMention | Non
             return None
         verb = _clause_verb(verb.head)
     return None
+
+
+def _inside(token: Any, phrase_head: Any) -> bool:
+    """Whether a token lies in the phrase a head spans (parses are projective: its edges bound it)."""
+    return bool(phrase_head.left_edge.i <= token.i <= phrase_head.right_edge.i)
 
 
 def _number(ctx: ArticleContext, start: int, end: int) -> str | None:
@@ -169,7 +174,7 @@ def _subject_ranges(token: Any) -> list[tuple[int, int]]:
         if verb is None:
             return []
         subjects = [child for child in verb.children if child.dep_ in SUBJECT_DEPS]
-        if subjects and not any(token in subject.subtree for subject in subjects):
+        if subjects and not any(_inside(token, subject) for subject in subjects):
             return [_subject_range(verb, subject) for subject in subjects]
         if verb.dep_ not in ("xcomp", "ccomp", "advcl", "conj") or verb.head is verb:
             return []

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sitrep.actors.matcher import Match
+from sitrep.actors.matcher import Match, Token
 from sitrep.actors.registry import ActorEntry, ActorRegistry, AgentHit, Hit, NameHit
 from sitrep.records import ActorMention
 
@@ -33,6 +33,7 @@ class ArticleContext:
     doc: Any  # spaCy Doc over `text`, or None when the article was not parsed
     day: date | None
     matches: list[Match[Hit]]  # dictionary matches, sorted and non-overlapping
+    tokens: list[Token] | None = None  # the matcher's tokens of `text`, cut once per article
     is_place: Callable[[str], bool] = field(default=lambda name: False)  # a gazetteer's test, if any
     focus: str | None = None  # ISO alpha-3 of the country the article is about, when one dominates
     mentions: dict[tuple[int, int], ActorMention] = field(default_factory=dict)

@@ -122,10 +122,11 @@ def _short_form_owner(ctx: ArticleContext, mention: ActorMention) -> str | None:
     start, end = mention.start, mention.end
     title = next((m for m in ctx.agents_in(start, end) if m.start == start and _agent(m).person), None)
     words = phrase_keys(ctx.text[title.end if title else start : end])
+    earlier = {mention.actor_id for mention in ctx.before(start)}
     owners = {
-        earlier.actor_id
-        for earlier in ctx.before(start)
-        if ctx.entry(earlier.actor_id).type != "state" and words in _word_runs(ctx, earlier.actor_id)
+        actor_id
+        for actor_id in earlier
+        if ctx.entry(actor_id).type != "state" and words in _word_runs(ctx, actor_id)
     }
     return owners.pop() if words and len(owners) == 1 else None
 
@@ -486,5 +487,5 @@ def _find_repeats(ctx: ArticleContext, created: list[ActorEntry], acronyms: dict
         words = entry.name.split()
         if entry.type == "person" and len(words) > 1:
             matcher.add(words[-1], entry.id)
-    for match in matcher.find(ctx.text):
+    for match in matcher.find(ctx.text, ctx.tokens):
         ctx.add(match.start, match.end, match.value, ENTITY)

@@ -15,7 +15,7 @@ from typing import Any
 from sitrep.actors.agents import resolve_agents
 from sitrep.actors.context import AGENT, ALIAS_SOURCES, NAME, ArticleContext
 from sitrep.actors.entities import PLACE_LABELS, resolve_capitals, resolve_entities
-from sitrep.actors.matcher import Match
+from sitrep.actors.matcher import Match, tokenize
 from sitrep.actors.registry import ActorRegistry, AgentHit, Hit, NameHit, as_date, strip_article
 from sitrep.records import Actor, Analysis, Mention
 
@@ -38,12 +38,14 @@ class ActorResolver:
     def __call__(self, analysis: Analysis) -> None:
         text = analysis.article.body
         entities = analysis.entities or _doc_entities(analysis.doc)
+        tokens = tokenize(text)
         ctx = ArticleContext(
             registry=self.registry,
             text=text,
             doc=analysis.doc,
             day=as_date(analysis.article.published),
-            matches=_outside_places(self.registry.matcher.find(text), entities),
+            matches=_outside_places(self.registry.matcher.find(text, tokens), entities),
+            tokens=tokens,
         )
         if self.is_place is not None:
             ctx.is_place = self.is_place
