@@ -17,7 +17,7 @@ from typing import Any
 
 from spacy.attrs import IDX, IS_ALPHA, LENGTH, SENT_START
 
-from sitrep.geo.build import DEMONYM, PRIMARY, SKELETON
+from sitrep.geo.build import ALTERNATE, DEMONYM, PRIMARY, SKELETON
 from sitrep.geo.gazetteer import Candidate, Gazetteer
 from sitrep.geo.names import ARABIC_ARTICLES
 from sitrep.geo.resolve import DEMONYM_WEIGHT, Toponym
@@ -34,8 +34,10 @@ CONNECTORS = ARABIC_ARTICLES | {"of", "de", "la", "le", "du", "bin", "bani", "-"
 TITLE_CASE_SHARE = 0.7
 _LEADING_ARTICLE = re.compile(r"(?:the|The|THE)\s+")  # used with match(), anchored at the entity
 _TRAILING_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_MULTIWORD = re.compile(r"\w[\s-]+\w")
 # Below this population a scanned name must be a reviewed alias or a division to count as a place.
 SCAN_MIN_POPULATION = 20_000
+INSIDE_NAME_MIN_POPULATION = 100_000
 
 
 @dataclass(frozen=True)
@@ -238,21 +240,33 @@ def _longest_known(body: str, run: _Run, index: int, gazetteer: Gazetteer) -> tu
     if not body[start].isupper():
         return None  # a connector starts no name
     shortest = 2 if index == 0 and run.opens_sentence else 1
+    # A town named by a word inside a longer name is most likely a word ("Mansfield Police Department").
+    inside_a_name = index > 0 and body[words[index - 1][0]].isupper()
+    least_population = INSIDE_NAME_MIN_POPULATION if inside_a_name else SCAN_MIN_POPULATION
     for size in range(min(MAX_NGRAM, len(words) - index), shortest - 1, -1):
         last_start, end = words[index + size - 1]
         if not body[last_start].isupper():
             continue
         text = body[start:end]
         candidates = [c for c in gazetteer.candidates(text) if c.kind < SKELETON]
-        if candidates and _plausible(text, candidates[0]):
+        if candidates and _plausible(text, candidates[0], least_population):
             return index + size, Toponym(start, end, text)
     return None
 
 
-def _plausible(text: str, best: Candidate) -> bool:
-    """Whether a capitalised name outside any entity is likely a place rather than a word or a name."""
-    if best.kind == DEMONYM or best.kind > PRIMARY and len(text) <= 4:
+def _plausible(text: str, best: Candidate, least_population: int = SCAN_MIN_POPULATION) -> bool:
+    """Whether a capitalised name outside any place entity is likely a place rather than a word or a
+    name: a name of several words that the gazetteer spells so ("Kafr Batna"), a division, a reviewed
+    alias, or a town large enough to be meant by its own English name. A one-word foreign spelling of a
+    town ("Hamas" for Hamm) is no evidence."""
+    if best.kind == DEMONYM:
+        return False
+    if best.kind <= ALTERNATE and _MULTIWORD.search(text):
+        return True
+    if best.kind > PRIMARY and len(text) <= 4:
         return False
     if best.place.feature in ("country", "continent", "admin1") or best.place.id.startswith("alias:"):
         return True
-    return best.place.population >= SCAN_MIN_POPULATION
+    if best.kind > PRIMARY and best.place.feature == "city":
+        return False
+    return best.place.population >= least_population
