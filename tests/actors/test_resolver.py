@@ -354,3 +354,8 @@ def test_bare_agent_words_are_mentions_not_aliases(resolve: Resolve) -> None:
     assert not {"People", "man"} & set(civilians.aliases)
     assert "regime" not in government.aliases
     assert "Yemeni authorities" in government.aliases  # a qualified agent names its actor
+
+
+def test_member_words_listed_only_as_members_are_agents(resolve: Resolve) -> None:
+    found = _resolved(resolve("Two ISIS members and three Hamas operatives were arrested."))
+    assert found["members"] == "isis" and found["operatives"] == "hamas"

@@ -442,7 +442,7 @@ def agents_from_yaml(data: dict[str, Any]) -> list[Agent]:
             raise ValueError(f"agents: unknown sector {sector!r}")
         agents += [flags.agent(str(phrase), sector) for phrase in phrases]
     listed = {agent.phrase for agent in agents}
-    unlisted = (flags.leaders | flags.people | set(flags.anaphors)) - listed
+    unlisted = (flags.members | flags.leaders | flags.people | set(flags.anaphors)) - listed
     return agents + [flags.agent(word, None) for word in sorted(unlisted)]
 
 
