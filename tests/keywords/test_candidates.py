@@ -58,3 +58,18 @@ def test_word_and_sentence_counts() -> None:
     assert candidates.word_counts["storm"] == 3
     assert candidates.word_counts["the"] == 0
     assert candidates.sentences == 2
+
+
+def test_a_name_never_runs_into_its_verb() -> None:
+    doc = nlp.parse("The aid convoy of the Syrian Arab Red Crescent entered Douma on Tuesday.")
+    assert any(ent.label_ == "ORG" for ent in doc.ents)
+    found = texts(doc.text)
+    assert "Syrian Arab Red Crescent" in found
+    assert not any("entered" in text for text in found)
+
+
+def test_a_role_description_before_a_name_leaves_the_name_alone() -> None:
+    found = texts("About 27,000 people were reached, OCHA spokeswoman Martina Ruiz said on Tuesday.")
+    assert "Martina Ruiz" in found
+    assert not any(text.endswith("Martina Ruiz") and text != "Martina Ruiz" for text in found)
+    assert "President Bill Clinton" in texts("President Bill Clinton spoke in Little Rock on Monday.")

@@ -83,3 +83,17 @@ def test_a_mention_of_an_actor_without_a_record_still_groups_its_spans() -> None
     ]
     groups = shown(text, mentions, {})
     assert sum(1 for g in groups.values() if g.key == "actor:aoi") == 1
+
+
+def test_a_phrase_made_of_one_actor_s_mentions_is_that_actor() -> None:
+    text = "Free Syrian Army rebels withdrew, and the Free Syrian Army said so."
+    fsa = Actor(id="fsa", name="Free Syrian Army")
+    spans = (
+        ("Free Syrian Army", 0),
+        ("rebels", text.index("rebels")),
+        ("Free Syrian Army", text.rindex("Free")),
+    )
+    mentions = [ActorMention(start, start + len(surface), surface, "fsa") for surface, start in spans]
+    groups = shown(text, mentions, {"fsa": fsa})
+    assert "Free Syrian Army rebels" not in groups
+    assert len(groups["Free Syrian Army"].occurrences) >= 3

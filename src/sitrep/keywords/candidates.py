@@ -20,6 +20,7 @@ ENTITY_LABELS = frozenset(
 QUANTITY_LABELS = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"})
 NOUN_PHRASE_POS = frozenset({"ADJ", "NOUN", "PROPN"})
 HEAD_POS = frozenset({"NOUN", "PROPN"})
+VERB_POS = frozenset({"VERB", "AUX"})
 # Lower-case words that stay inside a proper name: "Army of Islam", "Bank for Reconstruction and Development".
 NAME_LINKS = frozenset({"of", "for"})
 NAME_COORDINATOR = "and"
@@ -54,14 +55,29 @@ def find_candidates(doc: Doc, text: str) -> Candidates:
     sentence_of = _sentence_index(doc)
     names = [*_entity_spans(doc), *_name_spans(tokens)]
     found = [_occurrence(tokens[a:b], text, sentence_of, is_name=True) for a, b in names]
+    people = _people_by_end(doc)
     found += [
-        _occurrence(tokens[a:b], text, sentence_of, is_name=False) for a, b in _noun_phrase_spans(tokens)
+        _occurrence(tokens[a:b], text, sentence_of, is_name=False)
+        for a, b in _noun_phrase_spans(tokens)
+        if not _describes_a_person(tokens[a:b], people)
     ]
     return Candidates(
         occurrences=_distinct([occ for occ in found if occ is not None]),
         word_counts=Counter(_key_word(token) for token in tokens if _is_content_word(token)),
         sentences=max(sentence_of.values(), default=0) + 1,
     )
+
+
+def _people_by_end(doc: Doc) -> dict[int, int]:
+    """Token index where each person's name ends -> where it starts."""
+    return {ent.end: ent.start for ent in doc.ents if ent.label_ == "PERSON"}
+
+
+def _describes_a_person(tokens: list[Token], people: dict[int, int]) -> bool:
+    """A role description run into a name ("OCHA spokeswoman Martina Ruiz", "spokesman Yasser
+    al-Nashar"): the name alone is the keyword. A capitalised title stays ("President Bill Clinton")."""
+    name_start = people.get(tokens[-1].i + 1) if tokens else None
+    return name_start is not None and any(t.is_lower for t in tokens if t.i < name_start)
 
 
 def _distinct(occurrences: list[Occurrence]) -> list[Occurrence]:
@@ -89,19 +105,24 @@ def _entity_spans(doc: Doc) -> Iterator[TokenRange]:
 
 
 def _entity_pieces(span: Span) -> Iterator[TokenRange]:
-    """Pieces of an entity between line breaks, possessives, brackets and quotes.
+    """Pieces of an entity between line breaks, possessives, brackets, quotes and verbs.
 
-    NER sometimes runs a headline into the next line, takes "Ghouta's Unified Judicial Body" whole or
-    swallows the "(EBRD" after a name.
+    NER sometimes runs a headline into the next line, takes "Ghouta's Unified Judicial Body" whole,
+    swallows the "(EBRD" after a name or runs a name into its verb and object ("the Red Crescent
+    entered Douma").
     """
     piece_start = span.start
     for token in span:
-        if token.is_space or token.tag_ == "POS" or token.is_bracket or token.is_quote:
+        if token.is_space or token.tag_ == "POS" or token.is_bracket or token.is_quote or _is_verb(token):
             if token.i > piece_start:
                 yield piece_start, token.i
             piece_start = token.i + 1
     if piece_start < span.end:
         yield piece_start, span.end
+
+
+def _is_verb(token: Token) -> bool:
+    return token.pos_ in VERB_POS and token.is_lower
 
 
 def _is_word(token: Token) -> bool:

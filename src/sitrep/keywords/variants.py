@@ -11,6 +11,7 @@ A group is shown in the form the text uses most.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -20,6 +21,7 @@ from sitrep.records import Actor, ActorMention
 
 ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z.&]{1,11})\s*\)")
 ACTOR_KEY_PREFIX = "actor:"
+JOINERS = " -"  # what may stand between an actor's mentions inside one phrase
 
 
 @dataclass
@@ -58,7 +60,7 @@ def group_occurrences(
 ) -> list[Group]:
     """Groups of occurrences that name the same thing, in order of first occurrence."""
     aliases = _acronym_aliases(occurrences, body)
-    resolve = _ActorLookup(actor_mentions, actors)
+    resolve = _ActorLookup(actor_mentions, actors, body)
     groups: dict[str, Group] = {}
     for occ in occurrences:
         actor_id = resolve(occ)
@@ -70,10 +72,13 @@ def group_occurrences(
 
 
 class _ActorLookup:
-    """The actor an occurrence refers to: it ends an actor mention, or is one of the actor's names inside one."""
+    """The actor an occurrence refers to: it ends an actor mention, is one of the actor's names inside
+    one, or is made of that actor's mentions alone ("Free Syrian Army rebels", "Colonel Saad al-Dulaimi")."""
 
-    def __init__(self, mentions: list[ActorMention], actors: dict[str, Actor]) -> None:
+    def __init__(self, mentions: list[ActorMention], actors: dict[str, Actor], body: str) -> None:
         self.mentions = mentions
+        self.body = body
+        self.starts = [mention.start for mention in mentions]
         self.names = {
             actor_id: frozenset(name.lower() for name in (actor.name, *actor.aliases))
             for actor_id, actor in actors.items()
@@ -87,13 +92,26 @@ class _ActorLookup:
         for mention in self.by_end.get(occ.end, []):
             if mention.start <= occ.start:
                 return mention.actor_id
-        if occ.text.lower() not in self.all_names:
+        if occ.text.lower() in self.all_names:
+            for mention in self.mentions:
+                inside = mention.start <= occ.start and occ.end <= mention.end
+                if inside and occ.text.lower() in self.names.get(mention.actor_id, ()):
+                    return mention.actor_id
+        return self._made_of_one_actor(occ)
+
+    def _made_of_one_actor(self, occ: Occurrence) -> str | None:
+        first = bisect_left(self.starts, occ.start)
+        inside = []
+        for mention in self.mentions[first:]:
+            if mention.start >= occ.end:
+                break
+            inside.append(mention)
+        if not inside or inside[-1].end != occ.end or len({m.actor_id for m in inside}) > 1:
             return None
-        for mention in self.mentions:
-            inside = mention.start <= occ.start and occ.end <= mention.end
-            if inside and occ.text.lower() in self.names.get(mention.actor_id, ()):
-                return mention.actor_id
-        return None
+        gaps = [self.body[a.end : b.start] for a, b in zip(inside, inside[1:], strict=False)]
+        if inside[0].start != occ.start or any(gap.strip(JOINERS) for gap in gaps):
+            return None
+        return inside[0].actor_id
 
 
 def _acronym_aliases(occurrences: list[Occurrence], body: str) -> dict[str, str]:
