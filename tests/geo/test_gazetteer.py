@@ -1,7 +1,10 @@
+import os
 import time
+from pathlib import Path
 
 from sitrep.geo import Gazetteer
 from sitrep.geo.build import SKELETON
+from sitrep.geo.gazetteer import remove_stale_builds
 
 SYRIA_CAPITAL_REGION = {"Dimashq", "Rīf Dimashq"}
 
@@ -44,3 +47,21 @@ def test_an_existing_gazetteer_opens_fast(gazetteer: Gazetteer) -> None:
     reopened.lookup("Damascus")
     assert time.perf_counter() - started < 1.0
     reopened.close()
+
+
+def test_a_new_build_removes_older_builds_and_abandoned_temporaries(tmp_path: Path) -> None:
+    def file(name: str, age_seconds: float) -> Path:
+        path = tmp_path / name
+        path.write_bytes(b"")
+        stamp = time.time() - age_seconds
+        os.utime(path, (stamp, stamp))
+        return path
+
+    older = file("gazetteer-1-old.sqlite", 7200)
+    abandoned = file("gazetteer-1-new.sqliteab12.tmp", 7200)
+    in_progress = file("gazetteer-1-new.sqlitecd34.tmp", 60)
+    unrelated = file("web.db", 7200)
+    current = file("gazetteer-1-new.sqlite", 0)
+    remove_stale_builds(current)
+    assert not older.exists() and not abandoned.exists()
+    assert current.exists() and in_progress.exists() and unrelated.exists()

