@@ -1,21 +1,51 @@
-"""Regression over Sitrep's own example sentences (`sitrep/data/events/examples.jsonl`, one per PLOVER
-type and mode, written for Sitrep): the coder's top event must have the labelled type (and mode)."""
+"""Regression over Sitrep's own example sentences (`sitrep/data/events/examples.jsonl`, written for
+Sitrep): each is labelled with its main event's type (and mode), or NONE for a sentence that reports no
+event. The learned model is trained on them, so these are floors against regressions, not measures of
+quality (those are the PLOVER records, see `sitrep eval events`)."""
 
 from __future__ import annotations
 
 import json
 from importlib import resources
+from typing import Any
+
+import pytest
 
 from sitrep.evaluation.events import pipeline_coder
+from sitrep.records import Analysis, Event
+
+Coded = list[tuple[dict[str, Any], Event | None]]
 
 
-def test_own_examples_code_as_labelled() -> None:
+@pytest.fixture(scope="module")
+def coded() -> Coded:
     text = resources.files("sitrep.data.events").joinpath("examples.jsonl").read_text(encoding="utf-8")
     rows = [json.loads(line) for line in text.splitlines() if line.strip()]
-    assert {r["type"] for r in rows} >= {"AGREE", "ASSAULT", "RETREAT", "REQUEST", "ACCUSE", "THREATEN"}
-    wrong = []
-    for row, analysis in zip(rows, pipeline_coder([r["text"] for r in rows]), strict=True):
-        top = max(analysis.events, key=lambda e: e.confidence, default=None)
-        if top is None or top.type != row["type"] or (row.get("mode") and top.mode != row["mode"]):
-            wrong.append((row["text"], top.type if top else None, top.mode if top else None))
-    assert len(wrong) <= len(rows) // 25, wrong
+    return [(row, top(a)) for row, a in zip(rows, pipeline_coder([r["text"] for r in rows]), strict=True)]
+
+
+def top(analysis: Analysis) -> Event | None:
+    return max(analysis.events, key=lambda e: e.confidence, default=None)
+
+
+def test_examples_cover_every_type(coded: Coded) -> None:
+    types = {row["type"] for row, _ in coded}
+    assert len(types - {"NONE"}) == 16 and "NONE" in types
+
+
+def test_top_event_has_the_labelled_type(coded: Coded) -> None:
+    events = [(row, event) for row, event in coded if row["type"] != "NONE"]
+    wrong = [row["text"] for row, event in events if event is None or event.type != row["type"]]
+    assert len(wrong) <= 0.09 * len(events), wrong
+
+
+def test_top_event_has_the_labelled_mode(coded: Coded) -> None:
+    scored = [(row, e) for row, e in coded if row.get("mode") and e is not None and e.type == row["type"]]
+    wrong = [row["text"] for row, event in scored if event is not None and event.mode != row["mode"]]
+    assert len(wrong) <= 0.12 * len(scored), wrong
+
+
+def test_sentences_without_events_stay_without(coded: Coded) -> None:
+    quiet = [(row, event) for row, event in coded if row["type"] == "NONE"]
+    invented = [row["text"] for row, event in quiet if event is not None]
+    assert len(invented) <= 0.05 * len(quiet), invented

@@ -93,18 +93,20 @@ def load_gold(path: Path) -> list[GoldRecord]:
     return gold
 
 
-def pipeline_coder(texts: list[str], dictionaries: Path | None = None) -> list[Analysis]:
+def pipeline_coder(
+    texts: list[str], dictionaries: Path | None = None, learned: bool = True
+) -> list[Analysis]:
     """Code each text as an article of one paragraph with the actors and events stages; with
-    `dictionaries`, the event coder also reads the CAMEO verb dictionary there (`EventCoder`)."""
+    `dictionaries`, the event coder also reads the CAMEO verb dictionary there, and without `learned`
+    it runs its rules alone (`EventCoder`)."""
     from sitrep.events import EventCoder
     from sitrep.pipeline import Pipeline
 
     pipeline = Pipeline(["actors", "events"])
-    if dictionaries is not None:
-        pipeline.components = [
-            (name, EventCoder(dictionaries=dictionaries) if name == "events" else component)
-            for name, component in pipeline.components
-        ]
+    coder = EventCoder(dictionaries=dictionaries, learned=learned)
+    pipeline.components = [
+        (name, coder if name == "events" else component) for name, component in pipeline.components
+    ]
     articles = [
         Article(id=str(i), url="", title="", paragraphs=[t], language="en") for i, t in enumerate(texts)
     ]
@@ -205,12 +207,13 @@ def group_by_text(records: Iterable[GoldRecord]) -> dict[str, list[GoldRecord]]:
     return dict(grouped)
 
 
-def evaluate(plover_path: Path, dictionaries: Path | None = None) -> dict[str, Any]:
+def evaluate(plover_path: Path, dictionaries: Path | None = None, learned: bool = True) -> dict[str, Any]:
     """Scores on the held-out part at the top level and on the dev part under `dev`; `dictionaries`
-    adds the CAMEO verb dictionary in that folder as a signal (see `EventCoder`)."""
+    adds the CAMEO verb dictionary in that folder as a signal, `learned=False` leaves out the learned
+    type model (see `EventCoder`)."""
     grouped = group_by_text(load_gold(plover_path))
     texts = list(grouped)
-    analyses = pipeline_coder(texts, dictionaries)
+    analyses = pipeline_coder(texts, dictionaries, learned)
     scored = [
         s
         for text, analysis in zip(texts, analyses, strict=True)
@@ -222,6 +225,7 @@ def evaluate(plover_path: Path, dictionaries: Path | None = None) -> dict[str, A
         "benchmark": "PLOVER gold records (PLOVER_GSR_CAMEO)",
         "split": f"dev: sha256(text) % {DEV_MODULUS} == 0; top level: the held-out rest",
         "cameo_dictionary": str(dictionaries) if dictionaries else None,
+        "learned_model": learned,
         **metrics(held_out),
         "dev": metrics(dev),
     }

@@ -18,6 +18,8 @@ from spacy.tokens import Span, Token
 from sitrep.events.arguments import ActorIndex, ArgumentReader, Participants
 from sitrep.events.cameo import read_cameo_to_plover, read_verb_dictionary, verb_senses
 from sitrep.events.details import DetailReader
+from sitrep.events.learned import NONE as NO_EVENT
+from sitrep.events.learned import TypeModel, default_type_model, main_predicate, sentence_features
 from sitrep.events.lexicon import Lexicon, Sense, default_lexicon
 from sitrep.events.matching import Trigger, find_triggers
 from sitrep.events.modality import ModalityReader, Status
@@ -34,6 +36,12 @@ from sitrep.events.temporal import time_entities_by_sentence
 from sitrep.records import Analysis, Event
 
 MAX_SENTENCE_TOKENS = 250  # longer "sentences" are debris (tables, lists, markup) and are not coded
+# The learned type model (`learned.TypeModel`) speaks where no rule fires. Reweighing or retyping the
+# rules' own events by it lost accuracy on the dev part of the PLOVER records and in cross-validation
+# over Sitrep's examples, so it does neither. Thresholds chosen on the same two:
+PROPOSE_THRESHOLD = 0.5  # the model proposes its most probable type if at least this probable
+MIN_KNOWN_WORDS = 0.5  # ... and if it has weights for at least this share of the sentence's words
+PROPOSED_CONFIDENCE = 0.5  # a proposed event's confidence is this times the model's probability
 SUBORDINATE_LINKS = {"advcl", "relcl", "acl"}
 MERGE_LINKS = {"advcl", "xcomp", "conj", "dobj", "pobj", "prep", "acl", "pcomp", "npadvmod", "ccomp", "nsubj"}
 
@@ -47,6 +55,7 @@ class Candidate:
     participants: Participants
     status: Status
     prominent: bool  # a verb, or a noun that is its clause's predicate
+    model_support: float = 0.0  # for an event the learned model proposed: its probability
     governed_by: list[Candidate] = field(default_factory=list)
     merged: list[Candidate] = field(default_factory=list)
 
@@ -76,10 +85,19 @@ class Setting:
 class EventCoder:
     """`EventCoder()(analysis)` fills `analysis.events` from `analysis.doc` and `analysis.actor_mentions`."""
 
-    def __init__(self, lexicon: Lexicon | None = None, dictionaries: Path | None = None) -> None:
+    def __init__(
+        self,
+        lexicon: Lexicon | None = None,
+        dictionaries: Path | None = None,
+        learned: bool = True,
+        type_model: TypeModel | None = None,
+    ) -> None:
         """`dictionaries`: a folder with a CAMEO verb dictionary (`CAMEO*.txt` in the verb-pattern format)
-        and `CAMEO2PLOVER*.txt`, whose verbs then serve where the lexicon has none."""
+        and `CAMEO2PLOVER*.txt`, whose verbs then serve where the lexicon has none. `learned`: weigh the
+        rules' events with a learned type model (`type_model`, by default the shipped one) and let it
+        propose an event where no rule fires."""
         self.lexicon = lexicon or default_lexicon()
+        self.type_model = (type_model or default_type_model()) if learned else None
         if dictionaries is not None:
             self.lexicon = with_cameo_verbs(self.lexicon, dictionaries)
         self.grammar = self.lexicon.grammar
@@ -120,11 +138,34 @@ class EventCoder:
         self.complete_threats(candidates)
         kept = merge(candidates)
         kept = [c for c in kept if self.substantial(c)]
+        if not kept and self.type_model is not None:
+            kept = self.proposal(self.type_model, sentence, reader)
         if not kept:
             return []
         text = sentence.text
         setting = Setting(sentence, text.strip(), self.details.context(text), times)
         return [self.event(c, setting, analysis) for c in kept]
+
+    def proposal(self, model: TypeModel, sentence: Span, reader: ArgumentReader) -> list[Candidate]:
+        """Where no rule fired: an event of the type the learned model finds probable, on the sentence's
+        main predicate, if the model knows the sentence's words well enough and an actor is named."""
+        features = sentence_features(sentence, self.lexicon)
+        if model.knows(features) < MIN_KNOWN_WORDS:
+            return []
+        probabilities = model.probabilities(features)
+        best = max((t for t in probabilities if t != NO_EVENT), key=probabilities.__getitem__)
+        chance = probabilities[best]
+        predicate = main_predicate(sentence)
+        if chance < PROPOSE_THRESHOLD or chance <= probabilities.get(NO_EVENT, 0.0) or not is_verb(predicate):
+            return []
+        word = lemma(predicate)
+        sense = Sense(pattern=word, head=word, dependents=(), type=best)
+        proposed = self.candidate(Trigger(predicate, sense, ()), reader)
+        if not proposed.participants.actors:  # the model reads what happened, the parse must say who
+            return []
+        self.shift_type(proposed)
+        proposed.model_support = chance
+        return [proposed]
 
     def candidate(self, trigger: Trigger, reader: ArgumentReader) -> Candidate:
         sense = trigger.sense
@@ -306,7 +347,10 @@ def nearest_same_type(candidate: Candidate, by_token: dict[int, Candidate]) -> C
 
 
 def confidence(candidate: Candidate) -> float:
-    """A score for ranking events of one sentence: reported, verbal, realis and well-argued events first."""
+    """A score for ranking events of one sentence: reported, verbal, realis and well-argued events first;
+    an event the learned model proposed ranks by the model's probability, and low."""
+    if candidate.model_support:
+        return round(PROPOSED_CONFIDENCE * candidate.model_support, 2)
     score = 0.75 if candidate.prominent else 0.6
     if candidate.governed_by:
         score -= 0.15
