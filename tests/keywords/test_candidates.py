@@ -73,3 +73,15 @@ def test_a_role_description_before_a_name_leaves_the_name_alone() -> None:
     assert "Martina Ruiz" in found
     assert not any(text.endswith("Martina Ruiz") and text != "Martina Ruiz" for text in found)
     assert "President Bill Clinton" in texts("President Bill Clinton spoke in Little Rock on Monday.")
+
+
+def test_a_person_of_an_organisation_is_two_names() -> None:
+    found = texts("Tarek Mansour of the Syrian Arab Red Crescent said the convoy left on Monday.")
+    assert "Tarek Mansour" in found
+    assert not any(text.startswith("Tarek Mansour of") for text in found)
+
+
+def test_no_phrase_starts_inside_a_name() -> None:
+    found = texts("On Saturday, Army of Islam fighters stormed the town.")
+    assert "Army of Islam" in found
+    assert "Islam fighters" not in found

@@ -21,6 +21,8 @@ QUANTITY_LABELS = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CA
 NOUN_PHRASE_POS = frozenset({"ADJ", "NOUN", "PROPN"})
 HEAD_POS = frozenset({"NOUN", "PROPN"})
 VERB_POS = frozenset({"VERB", "AUX"})
+# Names that a lower-case description may run into ("spokesman Yasser al-Nashar", "news agency SANA").
+DESCRIBED_LABELS = frozenset({"PERSON", "ORG"})
 # Lower-case words that stay inside a proper name: "Army of Islam", "Bank for Reconstruction and Development".
 NAME_LINKS = frozenset({"of", "for"})
 NAME_COORDINATOR = "and"
@@ -55,11 +57,12 @@ def find_candidates(doc: Doc, text: str) -> Candidates:
     sentence_of = _sentence_index(doc)
     names = [*_entity_spans(doc), *_name_spans(tokens)]
     found = [_occurrence(tokens[a:b], text, sentence_of, is_name=True) for a, b in names]
-    people = _people_by_end(doc)
+    named = _named_by_end(doc)
+    inside_names = {i for a, b in names for i in range(a + 1, b)}
     found += [
         _occurrence(tokens[a:b], text, sentence_of, is_name=False)
         for a, b in _noun_phrase_spans(tokens)
-        if not _describes_a_person(tokens[a:b], people)
+        if a not in inside_names and not _describes_a_name(tokens[a:b], named)
     ]
     return Candidates(
         occurrences=_distinct([occ for occ in found if occ is not None]),
@@ -68,15 +71,15 @@ def find_candidates(doc: Doc, text: str) -> Candidates:
     )
 
 
-def _people_by_end(doc: Doc) -> dict[int, int]:
-    """Token index where each person's name ends -> where it starts."""
-    return {ent.end: ent.start for ent in doc.ents if ent.label_ == "PERSON"}
+def _named_by_end(doc: Doc) -> dict[int, int]:
+    """Token index where each person's or organisation's name ends -> where it starts."""
+    return {ent.end: ent.start for ent in doc.ents if ent.label_ in DESCRIBED_LABELS}
 
 
-def _describes_a_person(tokens: list[Token], people: dict[int, int]) -> bool:
-    """A role description run into a name ("OCHA spokeswoman Martina Ruiz", "spokesman Yasser
-    al-Nashar"): the name alone is the keyword. A capitalised title stays ("President Bill Clinton")."""
-    name_start = people.get(tokens[-1].i + 1) if tokens else None
+def _describes_a_name(tokens: list[Token], named: dict[int, int]) -> bool:
+    """A description run into a name ("OCHA spokeswoman Martina Ruiz", "state news agency SANA"): the
+    name alone is the keyword. A capitalised title stays ("President Bill Clinton")."""
+    name_start = named.get(tokens[-1].i + 1) if tokens else None
     return name_start is not None and any(t.is_lower for t in tokens if t.i < name_start)
 
 
@@ -166,6 +169,8 @@ def _name_end(tokens: list[Token], start: int) -> int:
             continue
         word = token.lower_
         joins = word in NAME_LINKS or (linked and word == NAME_COORDINATOR)
+        # "Tarek Mansour of SARC" is a person and an organisation, not one name.
+        joins = joins and tokens[end - 1].ent_type_ != "PERSON"
         if joins and end + 1 < len(tokens) and _is_name_token(tokens[end + 1]):
             linked = True
             end += 2

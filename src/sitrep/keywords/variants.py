@@ -37,6 +37,11 @@ class Group:
         return any(occ.is_name for occ in self.occurrences)
 
     @property
+    def is_actor(self) -> bool:
+        """Whether the actor stage resolved the group's spans to one actor."""
+        return self.key.startswith(ACTOR_KEY_PREFIX)
+
+    @property
     def first_start(self) -> int:
         return min(occ.start for occ in self.occurrences)
 
@@ -142,7 +147,7 @@ def _fold_trailing_references(groups: list[Group]) -> list[Group]:
     folded: set[str] = set()
     for group in groups:
         hosts = hosts_by_ending.get(group.key, [])
-        if _is_actor(group) or len(hosts) != 1 or hosts[0].first_start >= group.first_start:
+        if group.is_actor or len(hosts) != 1 or hosts[0].first_start >= group.first_start:
             continue
         host = hosts[0]
         host.names = host.names or frozenset(occ.text.lower() for occ in host.occurrences)
@@ -156,14 +161,10 @@ def _names_by_ending(groups: list[Group]) -> dict[str, list[Group]]:
     endings: dict[str, list[Group]] = {}
     for group in groups:
         words = group.key.split()
-        if group.is_name and len(words) > 1 and not _is_actor(group):
+        if group.is_name and len(words) > 1 and not group.is_actor:
             for cut in range(1, len(words)):
                 endings.setdefault(" ".join(words[cut:]), []).append(group)
     return endings
-
-
-def _is_actor(group: Group) -> bool:
-    return group.key.startswith(ACTOR_KEY_PREFIX)
 
 
 def _outside(occurrences: list[Occurrence], others: list[Occurrence]) -> list[Occurrence]:
