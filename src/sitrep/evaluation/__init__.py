@@ -29,7 +29,12 @@ def run_evaluation(args: argparse.Namespace) -> dict[str, Any]:
     if args.evaluation == "geo":
         from sitrep.evaluation import geo
 
-        return geo.evaluate(args.corpus, args.mode, _require(args.bench, "the geoparsing corpora"))
+        bench = _require(args.bench, "the geoparsing corpora")
+        if args.baselines:
+            return geo.score_baselines(bench)
+        if not args.corpus:
+            raise SitrepError("eval geo needs --corpus gwn|lgl|trnews (or --baselines)")
+        return geo.evaluate(args.corpus, args.mode, bench)
     if args.evaluation == "keywords":
         from sitrep.evaluation import keywords
 
