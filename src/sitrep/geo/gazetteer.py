@@ -50,6 +50,10 @@ FEATURE_PRIOR = {
 PRECISION = {"admin2": 2, "area": 2, "admin1": 3, "region": 3, "country": 3, "continent": 3}
 
 
+ABBREVIATED_FEATURES = {"country", "admin1", "continent", "region"}
+ABBREVIATED_CITY_POPULATION = 1_000_000
+
+
 def precision_of(place: Place) -> int:
     return PRECISION.get(place.feature or "", 1)
 
@@ -174,6 +178,8 @@ class Gazetteer:
         if exact.endswith("s"):
             tiers[exact[:-1]].append((DEMONYM, DEMONYM))  # "Syrians"
         found = self._collect(tiers)
+        if _is_abbreviation(name):
+            found = {row: c for row, c in found.items() if _goes_by_abbreviation(c.place)}
         if not found:
             skeleton = skeleton_key(name)
             if skeleton:
@@ -206,6 +212,16 @@ class Gazetteer:
     def _select(self, sql: str, parameters: tuple[object, ...]) -> list[Any]:
         with self._lock:
             return self._connection.execute(sql, parameters).fetchall()
+
+
+def _is_abbreviation(name: str) -> bool:
+    return len(name) <= 3 and name.isalpha() and name.isupper()
+
+
+def _goes_by_abbreviation(place: Place) -> bool:
+    """Whether capitals like "WA" or "UN" may name the place: a country, a division, a region or a
+    metropolis ("UK", "BC", "LA"), not a town that happens to be called "Wa" or "Un"."""
+    return place.feature in ABBREVIATED_FEATURES or place.population >= ABBREVIATED_CITY_POPULATION
 
 
 def _shadow_divisions(candidates: list[Candidate]) -> list[Candidate]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
 
-from sitrep.geo.build import ALTERNATE, DEMONYM, SKELETON
+from sitrep.geo.build import DEMONYM, PRIMARY, SKELETON
 from sitrep.geo.gazetteer import Candidate, Gazetteer, precision_of
 from sitrep.geo.names import fold
 from sitrep.records import Place, PlaceMention
@@ -30,6 +30,7 @@ DATELINE_WEIGHT = 4.0
 APPOSITION_WEIGHT = 8.0
 NEARBY_KM = 300.0
 INNER_NAME_POPULATION = 100_000
+INNER_NAME_LEADS = {"of", "de", "in", "at"}  # words after which a place is named inside a longer name
 DEMONYM_WEIGHT = 0.5
 EARTH_RADIUS_KM = 6371.0
 Basis = Literal["name", "inner", "focus"]
@@ -224,17 +225,19 @@ class Resolver:
         return filled
 
     def _inner_name(self, text: str) -> Candidate | None:
-        """The longest run of words inside a toponym that names a well-known place ("Syracuse
-        University", "Kansas City Chiefs"); small places named by a common word do not count."""
+        """The longest run of words inside a toponym that names a well-known place by its own name,
+        opening the toponym or after "of" ("Syracuse University", "University of California"); small
+        places named by a common word, or a word deep inside ("Kendale Lakes School"), do not count."""
         words = text.split()
         for size in range(len(words) - 1, 0, -1):
             for first in range(len(words) - size + 1):
-                if not (words[first][:1].isupper() and words[first + size - 1][:1].isupper()):
-                    continue  # "for" is no name (though an airport code is)
+                opens = first == 0 or words[first - 1].lower() in INNER_NAME_LEADS
+                if not (opens and words[first][:1].isupper() and words[first + size - 1][:1].isupper()):
+                    continue
                 found = [
                     c
                     for c in self.gazetteer.candidates(" ".join(words[first : first + size]))
-                    if c.kind <= ALTERNATE
+                    if c.kind == PRIMARY
                     and (
                         c.place.population >= INNER_NAME_POPULATION
                         or c.place.feature in ("country", "admin1", "continent")
