@@ -8,7 +8,13 @@ import pytest
 
 from sitrep import nlp
 from sitrep.events import EventCoder
-from sitrep.events.learned import TypeModel, default_type_model, main_predicate, sentence_features
+from sitrep.events.learned import (
+    TypeModel,
+    default_type_model,
+    main_predicate,
+    reporting_verbs,
+    sentence_features,
+)
 from sitrep.events.lexicon import default_lexicon
 from tests.events.helpers import analyse
 
@@ -35,7 +41,7 @@ def test_features_are_lemmas_arcs_and_lexicon_types_without_names() -> None:
 
 def test_the_main_predicate_of_reported_speech_is_what_was_reported() -> None:
     sentence = next(iter(nlp.parse("Officials said the rebels seized the airport.").sents))
-    assert main_predicate(sentence).lemma_ == "seize"
+    assert main_predicate(sentence, reporting_verbs(default_lexicon())).lemma_ == "seize"
 
 
 def test_probabilities_are_a_softmax_over_the_classes() -> None:

@@ -19,7 +19,13 @@ from sitrep.events.arguments import ActorIndex, ArgumentReader, Participants
 from sitrep.events.cameo import read_cameo_to_plover, read_verb_dictionary, verb_senses
 from sitrep.events.details import DetailReader
 from sitrep.events.learned import NONE as NO_EVENT
-from sitrep.events.learned import TypeModel, default_type_model, main_predicate, sentence_features
+from sitrep.events.learned import (
+    TypeModel,
+    default_type_model,
+    main_predicate,
+    reporting_verbs,
+    sentence_features,
+)
 from sitrep.events.lexicon import Lexicon, Sense, default_lexicon
 from sitrep.events.matching import Trigger, find_triggers
 from sitrep.events.modality import ModalityReader, Status
@@ -98,6 +104,7 @@ class EventCoder:
         propose an event where no rule fires."""
         self.lexicon = lexicon or default_lexicon()
         self.type_model = (type_model or default_type_model()) if learned else None
+        self.reporting = reporting_verbs(self.lexicon)
         if dictionaries is not None:
             self.lexicon = with_cameo_verbs(self.lexicon, dictionaries)
         self.grammar = self.lexicon.grammar
@@ -155,10 +162,12 @@ class EventCoder:
         probabilities = model.probabilities(features)
         best = max((t for t in probabilities if t != NO_EVENT), key=probabilities.__getitem__)
         chance = probabilities[best]
-        predicate = main_predicate(sentence)
-        if chance < PROPOSE_THRESHOLD or chance <= probabilities.get(NO_EVENT, 0.0) or not is_verb(predicate):
-            return []
+        predicate = main_predicate(sentence, self.reporting)
         word = lemma(predicate)
+        if chance < PROPOSE_THRESHOLD or chance <= probabilities.get(NO_EVENT, 0.0):
+            return []
+        if not is_verb(predicate) or word in self.reporting:  # a statement is no event of the model's
+            return []
         sense = Sense(pattern=word, head=word, dependents=(), type=best)
         proposed = self.candidate(Trigger(predicate, sense, ()), reader)
         if not proposed.participants.actors:  # the model reads what happened, the parse must say who

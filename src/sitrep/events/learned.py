@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -73,12 +73,17 @@ def arcs(token: Token) -> Iterable[str]:
             yield f"{head}>{dep}>{word(child)}"
 
 
-def main_predicate(sentence: Span) -> Token:
-    """The sentence's root, or the clause it reports when the root only says who said it."""
+def reporting_verbs(lexicon: Lexicon) -> frozenset[str]:
+    """Verbs that only report another event ("said", "confirmed"): the grammar's `reported` governors."""
+    return frozenset(word for word, kind in lexicon.grammar.governors.items() if kind == "reported")
+
+
+def main_predicate(sentence: Span, reporting: Collection[str]) -> Token:
+    """The sentence's root, or the clause it reports when the root is a reporting verb."""
     root = sentence.root
     for _ in range(3):
-        reported = next((c for c in root.children if c.dep_ == "ccomp" and is_verb(c)), None)
-        if reported is None or lemma(root) not in ("say", "tell", "report", "announce", "state", "add"):
+        reported = next((c for c in root.children if c.dep_ == "ccomp"), None)
+        if reported is None or lemma(root) not in reporting:
             break
         root = reported
     return root
@@ -100,7 +105,7 @@ def sentence_features(sentence: Span, lexicon: Lexicon) -> list[str]:
         if is_verb(token) or is_noun(token):
             features.extend(arcs(token))
             features.extend(f"lex:{t}" for t in sorted(lexicon_types(token, lexicon)))
-    predicate = main_predicate(sentence)
+    predicate = main_predicate(sentence, reporting_verbs(lexicon))
     features.append(f"main:{word(predicate)}")
     features.extend(f"main_{arc}" for arc in arcs(predicate))
     return list(dict.fromkeys(features))
