@@ -257,14 +257,16 @@ def _longest_known(body: str, run: _Run, index: int, gazetteer: Gazetteer) -> tu
 def _plausible(text: str, best: Candidate, least_population: int = SCAN_MIN_POPULATION) -> bool:
     """Whether a capitalised name outside any place entity is likely a place rather than a word or a
     name: a name of several words that the gazetteer spells so ("Kafr Batna"), a division, a reviewed
-    alias, or a town large enough to be meant by its own English name. A one-word foreign spelling of a
-    town ("Hamas" for Hamm) is no evidence."""
+    alias, a country's abbreviation, or a town large enough to be meant by its own English name. A
+    one-word foreign spelling of a town ("Hamas" for Hamm) is no evidence."""
     if best.kind == DEMONYM:
         return False
     if best.kind <= ALTERNATE and _MULTIWORD.search(text):
         return True
     if best.kind > PRIMARY and len(text) <= 4:
-        return False
+        # Short other names: a country's ("US", "UAE") or a dotted abbreviation ("Pa."), not a code
+        # that is also a word or an office ("PA", "MD").
+        return best.kind == ALTERNATE and (best.place.feature in ("country", "continent") or "." in text)
     if best.place.feature in ("country", "continent", "admin1") or best.place.id.startswith("alias:"):
         return True
     if best.kind > PRIMARY and best.place.feature == "city":
