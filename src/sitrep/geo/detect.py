@@ -72,7 +72,7 @@ def _from_entities(
     body: str, entities: list[Entity], runs: dict[int, tuple[_Run, int]], gazetteer: Gazetteer
 ) -> list[Toponym]:
     """Place entities the gazetteer has some entry for, organisations named as places ("expel it from
-    Ghouta"), and demonyms; a plural demonym names people ("Syrians"), so it is evidence only."""
+    Ghouta"), and demonyms."""
     toponyms = []
     for entity in entities:
         toponym = _trimmed(body, entity.start, entity.end)
@@ -87,13 +87,20 @@ def _from_entities(
             and _is_known_place(toponym.text, gazetteer)
         ):
             toponyms.append(toponym)
-        elif entity.label == "NORP":
-            demonyms = [c for c in gazetteer.candidates(toponym.text) if c.kind == DEMONYM]
-            if demonyms:
-                toponym.weight, toponym.candidates = DEMONYM_WEIGHT, demonyms
-                toponym.evidence_only = _is_plural_demonym(toponym.text, gazetteer)
-                toponyms.append(toponym)
+        elif entity.label == "NORP" and (demonym := _as_demonym(toponym, gazetteer)):
+            toponyms.append(demonym)
     return toponyms
+
+
+def _as_demonym(toponym: Toponym, gazetteer: Gazetteer) -> Toponym | None:
+    """The toponym weighed as a demonym, if it is one; a plural one names people ("Syrians"), so it is
+    evidence only."""
+    demonyms = [c for c in gazetteer.candidates(toponym.text) if c.kind == DEMONYM]
+    if not demonyms:
+        return None
+    toponym.weight, toponym.candidates = DEMONYM_WEIGHT, demonyms
+    toponym.evidence_only = _is_plural_demonym(toponym.text, gazetteer)
+    return toponym
 
 
 def _is_plural_demonym(text: str, gazetteer: Gazetteer) -> bool:
@@ -251,6 +258,9 @@ def _longest_known(body: str, run: _Run, index: int, gazetteer: Gazetteer) -> tu
         candidates = [c for c in gazetteer.candidates(text) if c.kind < SKELETON]
         if candidates and _plausible(text, candidates[0], least_population):
             return index + size, Toponym(start, end, text)
+        demonym = _as_demonym(Toponym(start, end, text), gazetteer)  # "Syrian" in "Free Syrian Army"
+        if demonym is not None:
+            return index + size, demonym
     return None
 
 
