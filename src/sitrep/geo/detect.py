@@ -109,8 +109,8 @@ def _is_plural_demonym(text: str, gazetteer: Gazetteer) -> bool:
 
 def _is_known_place(text: str, gazetteer: Gazetteer) -> bool:
     """An entity spaCy labelled ORG whose whole text is a place name ("expel it from Ghouta")."""
-    candidates = [c for c in gazetteer.candidates(text) if c.kind < SKELETON]
-    return bool(candidates) and _plausible(text, candidates[0])
+    best = _best_exact(text, gazetteer)
+    return best is not None and _plausible(text, best)
 
 
 def _trimmed(text: str, start: int, end: int) -> Toponym | None:
@@ -255,13 +255,18 @@ def _longest_known(body: str, run: _Run, index: int, gazetteer: Gazetteer) -> tu
         if not body[last_start].isupper():
             continue
         text = body[start:end]
-        candidates = [c for c in gazetteer.candidates(text) if c.kind < SKELETON]
-        if candidates and _plausible(text, candidates[0], least_population):
+        best = _best_exact(text, gazetteer)
+        if best is not None and _plausible(text, best, least_population):
             return index + size, Toponym(start, end, text)
         demonym = _as_demonym(Toponym(start, end, text), gazetteer)  # "Syrian" in "Free Syrian Army"
         if demonym is not None:
             return index + size, demonym
     return None
+
+
+def _best_exact(text: str, gazetteer: Gazetteer) -> Candidate | None:
+    """The most plausible entry the text names, not loosely and not as a demonym."""
+    return next((c for c in gazetteer.candidates(text) if c.kind < SKELETON), None)
 
 
 def _plausible(text: str, best: Candidate, least_population: int = SCAN_MIN_POPULATION) -> bool:
