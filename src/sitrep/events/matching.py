@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -87,18 +88,23 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
     return sorted(found, key=lambda t: t.token.i)
 
 
-def base_forms(token: Token) -> list[str]:
+def base_forms(token: Token) -> tuple[str, ...]:
     """The lemma, then guesses from the inflected form for when the tagger's lemma is wrong ("staged"
     lemmatised as "stag"): -ed, -d, -ing, -s, -es, -ies, doubled final consonants."""
-    word = token.lower_
-    forms = [lemma(token), word]
+    return word_forms(token.lower_, lemma(token))
+
+
+@lru_cache(maxsize=1 << 16)
+def word_forms(word: str, lemma: str) -> tuple[str, ...]:
+    """`base_forms` from the strings, remembered: the same words recur in every article."""
+    forms = [lemma, word]
     for suffix, replacement in INFLECTIONS:
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             stem = word[: -len(suffix)] + replacement
             forms.append(stem)
             if replacement == "" and len(stem) > 2 and stem[-1] == stem[-2]:
                 forms.append(stem[:-1])
-    return list(dict.fromkeys(forms))
+    return tuple(dict.fromkeys(forms))
 
 
 def is_adjectival(token: Token) -> bool:
