@@ -4,7 +4,8 @@ For each sentence: find triggers (verbs and nouns of the lexicon), read who acte
 dependency parse, read whether the event happened (negated, alleged, hypothetical, an intention), shift
 stated intentions as PLOVER asks (intended cooperation is AGREE, intended conflict THREATEN, refused
 cooperation REJECT), merge triggers that report one event, then add mode, CAMEO code, quad class,
-context, date and fatalities.
+context, date and fatalities. Where no trigger fires, the learned type model (`learned.TypeModel`) may
+propose an event on the sentence's main predicate, ranked below any rule event.
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ from spacy.tokens import Span, Token
 from sitrep.events.arguments import ActorIndex, ArgumentReader, Participants
 from sitrep.events.cameo import read_cameo_to_plover, read_verb_dictionary, verb_senses
 from sitrep.events.details import DetailReader
-from sitrep.events.learned import NONE as NO_EVENT
 from sitrep.events.learned import (
+    NONE,
     TypeModel,
     default_type_model,
     main_predicate,
@@ -160,14 +161,16 @@ class EventCoder:
         if model.knows(features) < MIN_KNOWN_WORDS:
             return []
         probabilities = model.probabilities(features)
-        best = max((t for t in probabilities if t != NO_EVENT), key=probabilities.__getitem__)
+        best = max((t for t in probabilities if t != NONE), key=probabilities.__getitem__)
         chance = probabilities[best]
         predicate = main_predicate(sentence, self.reporting)
+        if (
+            chance < PROPOSE_THRESHOLD
+            or chance <= probabilities.get(NONE, 0.0)
+            or not self.eventive(predicate)
+        ):
+            return []
         word = lemma(predicate)
-        if chance < PROPOSE_THRESHOLD or chance <= probabilities.get(NO_EVENT, 0.0):
-            return []
-        if not is_verb(predicate) or word in self.reporting:  # a statement is no event of the model's
-            return []
         sense = Sense(pattern=word, head=word, dependents=(), type=best)
         proposed = self.candidate(Trigger(predicate, sense, ()), reader)
         if not proposed.participants.actors:  # the model reads what happened, the parse must say who
@@ -175,6 +178,10 @@ class EventCoder:
         self.shift_type(proposed)
         proposed.model_support = chance
         return [proposed]
+
+    def eventive(self, predicate: Token) -> bool:
+        """A verb that may report an event: not a copula or auxiliary, and not a bare statement."""
+        return is_verb(predicate) and lemma(predicate) not in self.reporting
 
     def candidate(self, trigger: Trigger, reader: ArgumentReader) -> Candidate:
         sense = trigger.sense
