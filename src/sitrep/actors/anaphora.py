@@ -90,7 +90,7 @@ def _governing_subject(ctx: ArticleContext, position: int) -> ActorMention | Non
                     subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
                 )
                 return found[0] if found and found[0].end <= position else None
-        if verb.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or verb.head is verb:
+        if verb.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or verb.head.i == verb.i:
             return None
         verb = _clause_verb(verb.head)
     return None
@@ -176,7 +176,7 @@ def _subject_ranges(token: Any) -> list[tuple[int, int]]:
         subjects = [child for child in verb.children if child.dep_ in SUBJECT_DEPS]
         if subjects and not any(_inside(token, subject) for subject in subjects):
             return [_subject_range(verb, subject) for subject in subjects]
-        if verb.dep_ not in ("xcomp", "ccomp", "advcl", "conj") or verb.head is verb:
+        if verb.dep_ not in ("xcomp", "ccomp", "advcl", "conj") or verb.head.i == verb.i:
             return []
         verb = _clause_verb(verb.head)
     return []
@@ -194,7 +194,7 @@ def _clause_verb(token: Any) -> Any:
     while True:
         if current.pos_ in ("VERB", "AUX") and current.dep_ not in ("aux", "auxpass"):
             return current
-        if current.head is current:
+        if current.head.i == current.i:  # the root (spaCy makes a new Token object per access)
             return None
         current = current.head
 
