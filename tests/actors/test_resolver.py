@@ -359,3 +359,23 @@ def test_bare_agent_words_are_mentions_not_aliases(resolve: Resolve) -> None:
 def test_member_words_listed_only_as_members_are_agents(resolve: Resolve) -> None:
     found = _resolved(resolve("Two ISIS members and three Hamas operatives were arrested."))
     assert found["members"] == "isis" and found["operatives"] == "hamas"
+
+
+def test_a_leader_named_without_his_organisation_serves_the_one_in_the_passage(resolve: Resolve) -> None:
+    analysis = resolve(
+        'The Black Banner Brigade denied planting the bombs. "We are not the ones who did this," '
+        "spokesman Omar Haddad said in a statement."
+    )
+    assert analysis.actors["omar-haddad"].kind == "REB"
+
+
+def test_anaphora_in_a_clause_without_a_verb_ends(resolve: Resolve) -> None:
+    import threading
+
+    results: list[Analysis] = []
+    text = "The Black Banner Brigade in Qaryatayn. Spokesman Omar Haddad on the front line."
+    worker = threading.Thread(target=lambda: results.append(resolve(text)), daemon=True)
+    worker.start()
+    worker.join(timeout=30)
+    assert results, "resolution did not end: a climb to the root of a verbless sentence must stop"
+    assert results[0].actors["omar-haddad"].kind == "REB"

@@ -326,7 +326,12 @@ def find_role(ctx: ArticleContext, start: int, end: int) -> RoleNoun | None:
     if role is None:
         return None
     if role.affiliation is None:
-        return RoleNoun(role.match, _affiliation(ctx, role.match), _modifier_sector(ctx, role.match))
+        modifier_sector = _modifier_sector(ctx, role.match)
+        affiliation = _affiliation(ctx, role.match)
+        if affiliation is None and modifier_sector is None and _agent(role.match).leader:
+            # "..., spokesman Yasser al-Nashar said": the organisation the passage is about.
+            affiliation = resolve_anaphor(ctx, role.match.start, role.match.end, "organization")
+        return RoleNoun(role.match, affiliation, modifier_sector)
     return role
 
 
