@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
+from sitrep.events.fatalities import UNITS
 from sitrep.events.syntax import clause_head, is_root, is_verb
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -38,20 +39,8 @@ DAY_NUMBER = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\b")
 AGO = re.compile(
     r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten) (day|week|month|year)s? ago\b"
 )
-SMALL_NUMBERS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
+# Counts of days, weeks or months ("two weeks ago"): the article forms and the number words one to ten.
+SMALL_NUMBERS = {"a": 1, "an": 1} | {word: value for word, value in UNITS.items() if 1 <= value <= 10}
 
 
 def publication_date(published: str | None) -> date | None:
