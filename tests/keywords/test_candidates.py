@@ -35,6 +35,12 @@ def test_a_plain_coordination_of_two_names_stays_two_names() -> None:
     assert "Iraq and Syria" not in found
 
 
+def test_a_hyphenated_name_stays_whole() -> None:
+    found = texts("Gunmen attacked a convoy near al-Mayadin in Deir ez-Zor province on Sunday.")
+    assert "Deir ez-Zor" in found or "Deir ez-Zor province" in found
+    assert "Deir ez" not in found
+
+
 def test_dates_and_amounts_are_not_candidates() -> None:
     found = texts("Thousands of people marched in Duma on 3 April, officials said.")
     assert "Duma" in found

@@ -167,15 +167,19 @@ def _name_end(tokens: list[Token], start: int) -> int:
         if _is_name_token(token):
             end += 1
             continue
+        if end + 1 == len(tokens) or not _is_name_token(tokens[end + 1]):
+            break
+        # "Deir ez-Zor": a hyphen inside a word joins two name parts.
+        if _is_inner_hyphen(token, tokens[end - 1]):
+            end += 2
+            continue
         word = token.lower_
         joins = word in NAME_LINKS or (linked and word == NAME_COORDINATOR)
         # "Tarek Mansour of SARC" is a person and an organisation, not one name.
-        joins = joins and tokens[end - 1].ent_type_ != "PERSON"
-        if joins and end + 1 < len(tokens) and _is_name_token(tokens[end + 1]):
-            linked = True
-            end += 2
-            continue
-        break
+        if not joins or tokens[end - 1].ent_type_ == "PERSON":
+            break
+        linked = True
+        end += 2
     return end
 
 
@@ -196,7 +200,12 @@ def _continues_phrase(token: Token, run: list[Token]) -> bool:
         return False
     if token.pos_ in NOUN_PHRASE_POS and _is_word(token):
         return True
-    return token.text == "-" and not run[-1].whitespace_ and not token.whitespace_
+    return _is_inner_hyphen(token, run[-1])
+
+
+def _is_inner_hyphen(token: Token, previous: Token) -> bool:
+    """A hyphen with no space on either side: part of a compound word, not a dash between clauses."""
+    return token.text == "-" and not previous.whitespace_ and not token.whitespace_
 
 
 def _trimmed(run: list[Token]) -> Iterator[TokenRange]:
