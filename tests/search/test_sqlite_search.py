@@ -57,3 +57,12 @@ def test_snippets_escape_markup_and_mark_hits(store: Store) -> None:
 def test_date_order(store: Store) -> None:
     page = run(store.db, parse("ISIS"), order="date", limit=2)
     assert page.total == 3 and len(page.hits) == 2
+
+
+def test_scores_and_snippets_do_not_depend_on_the_order(store: Store) -> None:
+    # Relevance takes its scores from the ranking, date order computes them beside the snippets.
+    by_relevance = run(store.db, parse("Harasta OR Saqba OR bomb*")).hits
+    by_date = run(store.db, parse("Harasta OR Saqba OR bomb*"), order="date").hits
+    assert [h.score for h in by_relevance] == sorted((h.score for h in by_relevance), reverse=True)
+    assert {h.id: (h.score, h.snippet) for h in by_relevance} == {h.id: (h.score, h.snippet) for h in by_date}
+    assert len(by_relevance) == 3 and all(h.score > 0 and "\x02" in h.snippet for h in by_relevance)

@@ -74,38 +74,43 @@ def run(
     if fts is None:
         total = db.execute(f"SELECT COUNT(*) FROM articles a WHERE {clause}", params).fetchone()[0]
         rowids = _rowids(
-            db, f"SELECT a.rowid FROM articles a WHERE {clause} ORDER BY {DATE_ORDER}", params + page
+            db, f"SELECT a.rowid, NULL FROM articles a WHERE {clause} ORDER BY {DATE_ORDER}", params + page
         )
         return SearchPage(total, _hits(db, rowids, None))
+    relevance = order == "relevance"
     if where:
         # Filters narrow the matches through the articles table, so join once and rank the survivors.
         source = f"articles_fts JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ? AND {clause}"
         total = db.execute(f"SELECT COUNT(*) FROM {source}", [fts, *params]).fetchone()[0]
-        ranking = f"bm25(articles_fts, {BM25_WEIGHTS})" if order == "relevance" else DATE_ORDER
-        rowids = _rowids(db, f"SELECT a.rowid FROM {source} ORDER BY {ranking}", [fts, *params, *page])
-        return SearchPage(total, _hits(db, rowids, fts))
+        sql = (
+            f"SELECT a.rowid, {BM25} AS score FROM {source} ORDER BY score, a.rowid"
+            if relevance
+            else f"SELECT a.rowid, NULL FROM {source} ORDER BY {DATE_ORDER}"
+        )
+        return SearchPage(total, _hits(db, _rowids(db, sql, [fts, *params, *page]), fts))
     total = db.execute("SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH ?", [fts]).fetchone()[0]
-    if order == "relevance":
-        sql = f"SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rank MATCH 'bm25({BM25_WEIGHTS})' ORDER BY rank"
-        rowids = _rowids(db, sql, [fts, *page])
+    if relevance:
+        sql = f"SELECT rowid, {BM25} AS score FROM articles_fts WHERE articles_fts MATCH ? ORDER BY score, rowid"
     else:
-        sql = f"""SELECT a.rowid FROM articles a
+        sql = f"""SELECT a.rowid, NULL FROM articles a
                   WHERE a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?) ORDER BY {DATE_ORDER}"""
-        rowids = _rowids(db, sql, [fts, *page])
-    return SearchPage(total, _hits(db, rowids, fts))
+    return SearchPage(total, _hits(db, _rowids(db, sql, [fts, *page]), fts))
 
 
 DATE_ORDER = "a.published DESC, a.id"
+BM25 = f"bm25(articles_fts, {BM25_WEIGHTS})"
 
 
-def _rowids(db: sqlite3.Connection, sql: str, params: list[Any]) -> list[int]:
-    return [row[0] for row in db.execute(sql + " LIMIT ? OFFSET ?", params)]
+def _rowids(db: sqlite3.Connection, sql: str, params: list[Any]) -> dict[int, float | None]:
+    """A page of (rowid, bm25 or NULL) rows, in order: ranking yields the score, so it is not recomputed."""
+    return {row[0]: row[1] for row in db.execute(sql + " LIMIT ? OFFSET ?", params)}
 
 
-def _hits(db: sqlite3.Connection, rowids: list[int], fts: str | None) -> list[SearchHit]:
-    """The page's rows in `rowids` order, with bm25 scores and snippets when the query has text."""
-    if not rowids:
+def _hits(db: sqlite3.Connection, ranked: dict[int, float | None], fts: str | None) -> list[SearchHit]:
+    """The page's rows in `ranked` order, with bm25 scores and snippets when the query has text."""
+    if not ranked:
         return []
+    rowids = list(ranked)
     marks = ",".join("?" * len(rowids))
     articles = {
         row[0]: row[1:]
@@ -116,18 +121,32 @@ def _hits(db: sqlite3.Connection, rowids: list[int], fts: str | None) -> list[Se
             rowids,
         )
     }
-    scored: dict[int, tuple[float, str]] = {}
-    if fts is not None:
-        sql = f"""SELECT rowid, -bm25(articles_fts, {BM25_WEIGHTS}),
-                         snippet(articles_fts, -1, '{HIT_START}', '{HIT_END}', '…', 24)
-                  FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN ({marks})"""
-        scored = {row[0]: (row[1], row[2]) for row in db.execute(sql, [fts, *rowids])}
+    scored = _snippets(db, ranked, fts) if fts is not None else {}
     hits = []
     for rowid in rowids:
         article_id, title, published, lead = articles[rowid]
         score, snippet = scored.get(rowid, (0.0, lead or ""))
         hits.append(SearchHit(article_id, title, snippet or "", round(float(score), 4), published))
     return hits
+
+
+def _snippets(
+    db: sqlite3.Connection, ranked: dict[int, float | None], fts: str
+) -> dict[int, tuple[float, str]]:
+    """(score, snippet) of the page's rows; bm25 runs here only for rows not ranked by it (date order).
+
+    `+rowid` keeps the page's rowids away from FTS5: given `rowid IN (...)`, it restarts the match once per
+    rowid, which for a prefix query means merging every matching term's doclist again, row after row.
+    """
+    marks = ",".join("?" * len(ranked))
+    bm25 = "NULL" if all(score is not None for score in ranked.values()) else BM25
+    sql = f"""SELECT rowid, {bm25}, snippet(articles_fts, -1, '{HIT_START}', '{HIT_END}', '…', 24)
+              FROM articles_fts WHERE articles_fts MATCH ? AND +rowid IN ({marks})"""
+    scored = {}
+    for rowid, computed, snippet in db.execute(sql, [fts, *ranked]):
+        bm25_score = computed if computed is not None else ranked[rowid]
+        scored[rowid] = (-(bm25_score or 0.0), snippet)
+    return scored
 
 
 def _text_match(query: Query) -> tuple[str | None, str | None]:
