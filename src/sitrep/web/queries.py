@@ -191,18 +191,21 @@ def _matching_ids(query: Query) -> tuple[str, list[Any]]:
     return f"SELECT a.id FROM {source} WHERE {where}", params
 
 
-# One query per facet over the matched ids `m`; each keeps its `size` most useful values.
+# One query per facet over the matched ids `m`; each keeps its `size` most useful values. Each joins from
+# `m`, seeking the rows of its few ids, rather than testing `IN m` (a temporary index built per facet).
 _FACET_SQL = {
-    "type": """SELECT e.type, e.type, COUNT(DISTINCT e.article_id) AS n FROM events e
-               WHERE e.article_id IN m AND e.negated = 0 GROUP BY e.type""",
-    "actor": """SELECT am.actor_id, ac.name, COUNT(DISTINCT am.article_id) AS n FROM actor_mentions am
-                JOIN actors ac ON ac.id = am.actor_id WHERE am.article_id IN m GROUP BY am.actor_id""",
-    "place": """SELECT p.name, p.name, COUNT(DISTINCT pm.article_id) AS n FROM place_mentions pm
-                JOIN places p ON p.id = pm.place_id WHERE pm.article_id IN m GROUP BY p.name""",
-    "source": """SELECT s, s, COUNT(*) AS n FROM (SELECT COALESCE(a.original_source, a.outlet) AS s FROM articles a
-                 WHERE a.id IN m) WHERE s IS NOT NULL AND s != '' GROUP BY s""",
-    "since": """SELECT mo, mo, COUNT(*) AS n FROM (SELECT substr(a.published, 1, 7) AS mo FROM articles a
-                WHERE a.id IN m) WHERE length(mo) = 7 GROUP BY mo""",
+    "type": """SELECT e.type, e.type, COUNT(DISTINCT e.article_id) AS n FROM m CROSS JOIN events e ON e.article_id = m.id
+               WHERE e.negated = 0 GROUP BY e.type""",
+    "actor": """SELECT am.actor_id, ac.name, COUNT(DISTINCT am.article_id) AS n
+                FROM m CROSS JOIN actor_mentions am ON am.article_id = m.id JOIN actors ac ON ac.id = am.actor_id
+                GROUP BY am.actor_id""",
+    "place": """SELECT p.name, p.name, COUNT(DISTINCT pm.article_id) AS n
+                FROM m CROSS JOIN place_mentions pm ON pm.article_id = m.id JOIN places p ON p.id = pm.place_id
+                GROUP BY p.name""",
+    "source": """SELECT s, s, COUNT(*) AS n FROM (SELECT COALESCE(a.original_source, a.outlet) AS s
+                 FROM m CROSS JOIN articles a ON a.id = m.id) WHERE s IS NOT NULL AND s != '' GROUP BY s""",
+    "since": """SELECT mo, mo, COUNT(*) AS n FROM (SELECT substr(a.published, 1, 7) AS mo
+                FROM m CROSS JOIN articles a ON a.id = m.id) WHERE length(mo) = 7 GROUP BY mo""",
 }
 # Months read best in time order; the other facets by how many articles they cover.
 _FACET_ORDER = {"since": "1 DESC"}
