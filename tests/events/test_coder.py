@@ -50,6 +50,17 @@ def test_accusation_codes_accuse_and_an_alleged_assault_by_the_accused() -> None
     assert bombing.mode == "explosives"
 
 
+def test_an_object_with_no_negates_the_event() -> None:
+    analysis = code("The Northern Front made no concessions to the Town Council.", ACTORS)
+    assert analysis.events and all(e.negated for e in analysis.events)
+
+
+def test_a_participial_result_takes_the_weapon_of_its_clause() -> None:
+    analysis = code("Mortar fire hit the Town Council offices, wounding several children.", ACTORS)
+    (event,) = of_type(analysis, "ASSAULT")
+    assert event.mode == "heavy-weapons"
+
+
 def test_allegedly_marks_the_event_alleged() -> None:
     analysis = code("The Northern Front allegedly shelled the town.", ACTORS)
     (event,) = of_type(analysis, "ASSAULT")

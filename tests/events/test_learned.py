@@ -79,6 +79,12 @@ def test_the_model_proposes_an_event_only_where_no_rule_fires_and_an_actor_is_na
     assert rule.confidence > 0.5  # the rules' event, not a proposal
 
 
+def test_the_model_proposes_nothing_on_a_negated_predicate() -> None:
+    coder = EventCoder(type_model=TOY)
+    assert analyse("The Northern Front never frobnicated the Hill Brigade.", ACTORS, coder).events == []
+    assert analyse("The Northern Front frobnicated no bridges.", ACTORS, coder).events == []
+
+
 def test_without_the_model_the_rules_stand_alone() -> None:
     coder = EventCoder(type_model=TOY, learned=False)
     assert analyse("The Northern Front frobnicated the Hill Brigade.", ACTORS, coder).events == []

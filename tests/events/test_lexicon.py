@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from sitrep.events.lexicon import UniqueKeyLoader, default_lexicon
+from sitrep.events.lexicon import UniqueKeyLoader, default_lexicon, load_data, parse_grammar
 
 PLOVER_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST"}
 PLOVER_TYPES |= {"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
@@ -37,3 +37,12 @@ def test_nominal_triggers_the_issue_names() -> None:
 def test_duplicate_patterns_are_refused() -> None:
     with pytest.raises(ValueError, match="duplicate"):
         yaml.load("verbs:\n  attack: 1\n  attack: 2\n", Loader=UniqueKeyLoader)  # noqa: S506
+
+
+def test_word_lists_hold_words_and_refuse_what_yaml_reads_as_booleans() -> None:
+    grammar = default_lexicon().grammar
+    assert "no" in grammar.negative_determiners and "on" in grammar.recipient_preps
+    data = load_data("grammar.yaml")
+    data["negative_determiners"] = yaml.safe_load("[no]")
+    with pytest.raises(ValueError, match="quote"):
+        parse_grammar(data)

@@ -173,8 +173,8 @@ class EventCoder:
         word = lemma(predicate)
         sense = Sense(pattern=word, head=word, dependents=(), type=best)
         proposed = self.candidate(Trigger(predicate, sense, ()), reader)
-        if not proposed.participants.actors:  # the model reads what happened, the parse must say who
-            return []
+        if not proposed.participants.actors or proposed.status.negated:
+            return []  # the model reads what happened, the parse must say who and that it did
         self.shift_type(proposed)
         proposed.model_support = chance
         return [proposed]

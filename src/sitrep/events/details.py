@@ -10,12 +10,13 @@ from spacy.tokens import Span, Token
 from sitrep.events.fatalities import count_deaths
 from sitrep.events.lexicon import Lexicon
 from sitrep.events.matching import Trigger
-from sitrep.events.syntax import lemma, own_clause
+from sitrep.events.syntax import is_verb, lemma, own_clause
 from sitrep.events.temporal import event_date
 
 GENERIC_ASSAULT_MODES = {None, "destroy"}
 OVERRIDING_MODES = {"suicide-attack", "unconventional"}  # say more than any weapon named with them
 VIOLENT_TYPES = {"ASSAULT", "COERCE", "PROTEST"}
+SHARED_CLAUSE_LINKS = {"advcl", "conj", "xcomp"}
 
 
 class DetailReader:
@@ -29,10 +30,10 @@ class DetailReader:
         """The trigger's mode; for ASSAULT the weapon or method named around the trigger refines it."""
         if event_type != "ASSAULT":
             return mode
-        text = clause_text(trigger.token)
-        for cue_mode, pattern in self.cue_patterns.items():
-            if (mode in GENERIC_ASSAULT_MODES or cue_mode in OVERRIDING_MODES) and pattern.search(text):
-                return cue_mode
+        for text in cue_texts(trigger.token):
+            for cue_mode, pattern in self.cue_patterns.items():
+                if (mode in GENERIC_ASSAULT_MODES or cue_mode in OVERRIDING_MODES) and pattern.search(text):
+                    return cue_mode
         if mode in GENERIC_ASSAULT_MODES and self.victim_is_official(trigger.token):
             return "targeted"
         return mode
@@ -62,6 +63,16 @@ class DetailReader:
 def any_cue(cues: Sequence[str]) -> re.Pattern[str]:
     """One pattern for a list of cues, each matched from the start of a word."""
     return re.compile(r"\b(?:" + "|".join(re.escape(cue) for cue in cues) + ")", re.IGNORECASE)
+
+
+def cue_texts(token: Token) -> list[str]:
+    """Where an assault's weapon is named: the trigger's own clause, then the clause it completes when it
+    is a participial adjunct or a conjoined verb ("mortar fire hit a school, wounding children", "a
+    sniper shot and wounded a soldier"): they share that clause's attacker and weapon."""
+    texts = [clause_text(token)]
+    if token.dep_ in SHARED_CLAUSE_LINKS and is_verb(token) and is_verb(token.head):
+        texts.append(clause_text(token.head))
+    return texts
 
 
 def clause_text(token: Token) -> str:

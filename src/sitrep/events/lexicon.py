@@ -183,9 +183,18 @@ class Grammar:
     context_cues: tuple[tuple[str, tuple[str, ...]], ...]
 
 
+def strings(items: list[Any], key: str) -> list[str]:
+    """The items of a word list, which must all be strings: YAML reads a bare `no` or `on` as a
+    boolean, which would silently stand in for the word as "false" or "true"."""
+    odd = [item for item in items if not isinstance(item, str)]
+    if odd:
+        raise ValueError(f"grammar list {key!r}: quote these items, YAML did not read them as words: {odd}")
+    return items
+
+
 def parse_grammar(data: dict[str, Any]) -> Grammar:
     def words(key: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in data[key])
+        return frozenset(word.lower() for word in strings(data[key], key))
 
     def cue_table(key: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
         return tuple((name, tuple(str(c).lower() for c in cues)) for name, cues in data[key].items())

@@ -74,7 +74,12 @@ class ModalityReader:
         for child in token.children:
             word = child.lower_
             negative_determiner = child.dep_ == "det" and word in self.grammar.negative_determiners
-            if child.dep_ == "neg" or (child.dep_ == "advmod" and word == "never") or negative_determiner:
+            if (
+                child.dep_ == "neg"
+                or (child.dep_ == "advmod" and word == "never")
+                or negative_determiner
+                or self.has_negated_object(token, child)
+            ):
                 status.negated = True
             elif child.dep_ == "advmod" and word in self.grammar.allegation_adverbs:
                 status.alleged = True
@@ -90,6 +95,15 @@ class ModalityReader:
             elif child.dep_ == "advcl" and self.is_condition(child):
                 # "will halt mediation if ...", "may attack unless ...": a conditional commitment
                 status.intent = True
+
+    def has_negated_object(self, verb: Token, child: Token) -> bool:
+        """A verb whose object is denied happened with nothing: "gave no details", "made no concessions"
+        report that nothing was given or made."""
+        return (
+            is_verb(verb)
+            and child.dep_ in ("dobj", "obj")
+            and any(d.dep_ == "det" and d.lower_ in self.grammar.negative_determiners for d in child.children)
+        )
 
     def is_condition(self, clause: Token) -> bool:
         return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children)
