@@ -2,10 +2,11 @@ from pathlib import Path
 
 import pytest
 
+from sitrep.records import PlaceMention
 from sitrep.search import parse
 from sitrep.search.sqlite import run, snippet_html
 from sitrep.store import Store
-from tests.store.test_sqlite import make
+from tests.store.test_sqlite import DUMA, make
 
 
 @pytest.fixture
@@ -66,3 +67,15 @@ def test_scores_and_snippets_do_not_depend_on_the_order(store: Store) -> None:
     assert [h.score for h in by_relevance] == sorted((h.score for h in by_relevance), reverse=True)
     assert {h.id: (h.score, h.snippet) for h in by_relevance} == {h.id: (h.score, h.snippet) for h in by_date}
     assert len(by_relevance) == 3 and all(h.score > 0 and "\x02" in h.snippet for h in by_relevance)
+
+
+def test_place_filter_takes_an_id_a_name_or_the_words_as_written(store: Store) -> None:
+    document, analysis = make("d.txt", "ISIS shelled Douma at dawn.", "Dawn shelling")
+    start = analysis.article.body.index("Douma")
+    analysis.places = [PlaceMention(start, start + 5, "Douma", DUMA)]
+    store.save(document, analysis)
+    both = ["Clashes in Duma", "Dawn shelling"]
+    assert sorted(_ids(store, f"place:{DUMA.id}")) == both
+    assert sorted(_ids(store, "place:DUMA")) == both
+    assert _ids(store, "place:douma") == ["Dawn shelling"]
+    assert _ids(store, "place:Harasta") == []

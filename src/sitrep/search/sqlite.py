@@ -177,9 +177,11 @@ def filter_sql(query: Query) -> tuple[list[str], list[Any]]:
         where.append(f"a.id IN (SELECT m.article_id FROM actor_mentions m WHERE {_actor_match('m', actors)})")
         params += _actor_params(actors)
     for place in query.values("place"):
+        # The places are looked up once, not joined to every mention the text comparison has to scan.
         where.append(
-            """a.id IN (SELECT pm.article_id FROM place_mentions pm JOIN places p ON p.id = pm.place_id
-                        WHERE p.id = ? OR p.name = ? COLLATE NOCASE OR pm.text = ? COLLATE NOCASE)"""
+            """a.id IN (SELECT pm.article_id FROM place_mentions pm
+                        WHERE pm.place_id IN (SELECT p.id FROM places p WHERE p.id = ? OR p.name = ? COLLATE NOCASE)
+                           OR pm.text = ? COLLATE NOCASE)"""
         )
         params += [place, place, place]
     sources = query.values("source")
