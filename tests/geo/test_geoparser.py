@@ -62,3 +62,17 @@ def test_a_name_the_gazetteer_does_not_know_is_not_a_place(geoparser: Geoparser)
     assert [m.text for m in analysis.places] == ["Duma"]
     spans = [(text.index(n), text.index(n) + len(n)) for n in ("Duma", "Qwxzzyv")]
     assert geoparser.resolve_spans(text, spans)[1] is not None  # gold spans still get the enclosing place
+
+
+def test_a_scanned_town_named_by_a_word_the_article_writes_in_lower_case_is_not_a_place(
+    geoparser: Geoparser,
+) -> None:
+    # No place entities: both sentences rely on scanning capitalised words for known names.
+    marketing = "Sales of Mobile Phones rose; mobile networks grew."
+    analysis = _analysis(marketing)
+    geoparser(analysis)
+    assert analysis.places == []
+    port = "Ships left Mobile Bay for Mobile at dawn."
+    analysis = _analysis(port)
+    geoparser(analysis)
+    assert "Mobile" in [m.text for m in analysis.places]

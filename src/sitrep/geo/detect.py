@@ -35,6 +35,7 @@ TITLE_CASE_SHARE = 0.7
 _LEADING_ARTICLE = re.compile(r"(?:the|The|THE)\s+")  # used with match(), anchored at the entity
 _TRAILING_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _MULTIWORD = re.compile(r"\w[\s-]+\w")
+_LOWERCASE_WORD = re.compile(r"\b[a-z]+\b")
 # Below this population a scanned name must be a reviewed alias or a division to count as a place.
 SCAN_MIN_POPULATION = 20_000
 INSIDE_NAME_MIN_POPULATION = 100_000
@@ -57,19 +58,20 @@ def find_toponyms(doc: Any, body: str, gazetteer: Gazetteer) -> list[Toponym]:
         doc = nlp.parse(body)
     entities = [Entity(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
     runs = _capitalised_runs(doc, body)
-    toponyms = _from_entities(body, entities, runs, gazetteer)
+    lexicon = _Lexicon(gazetteer, frozenset(_LOWERCASE_WORD.findall(body)))
+    toponyms = _from_entities(body, entities, runs, lexicon)
     covered = bytearray(len(body) + 1)  # 1 at every character some entity or toponym already claims
     for start, end in [(e.start, e.end) for e in entities if e.label not in HOST_LABELS] + [
         (t.start, t.end) for t in toponyms
     ]:
         covered[start:end] = b"\x01" * (end - start)
-    toponyms += _from_capitalised_runs(body, runs, gazetteer, covered)
+    toponyms += _from_capitalised_runs(body, runs, lexicon, covered)
     toponyms = _one_sense_per_article(body, toponyms, entities)
     return sorted(toponyms, key=lambda t: t.start)
 
 
 def _from_entities(
-    body: str, entities: list[Entity], runs: dict[int, tuple[_Run, int]], gazetteer: Gazetteer
+    body: str, entities: list[Entity], runs: dict[int, tuple[_Run, int]], lexicon: _Lexicon
 ) -> list[Toponym]:
     """Place entities the gazetteer has some entry for, organisations named as places ("expel it from
     Ghouta"), and demonyms."""
@@ -79,15 +81,15 @@ def _from_entities(
         if toponym is None:
             continue
         if entity.label in PLACE_LABELS:
-            toponym = _extended(body, toponym, runs, gazetteer)
+            toponym = _extended(body, toponym, runs, lexicon)
         if (
             entity.label in PLACE_LABELS
-            and gazetteer.candidates(toponym.text)
+            and lexicon.gazetteer.candidates(toponym.text)
             or entity.label == "ORG"
-            and _is_known_place(toponym.text, gazetteer)
+            and lexicon.is_known_place(toponym.text)
         ):
             toponyms.append(toponym)
-        elif entity.label == "NORP" and (demonym := _as_demonym(toponym, gazetteer)):
+        elif entity.label == "NORP" and (demonym := _as_demonym(toponym, lexicon.gazetteer)):
             toponyms.append(demonym)
     return toponyms
 
@@ -105,12 +107,6 @@ def _as_demonym(toponym: Toponym, gazetteer: Gazetteer) -> Toponym | None:
 
 def _is_plural_demonym(text: str, gazetteer: Gazetteer) -> bool:
     return text.endswith("s") and any(c.kind == DEMONYM for c in gazetteer.candidates(text[:-1]))
-
-
-def _is_known_place(text: str, gazetteer: Gazetteer) -> bool:
-    """An entity spaCy labelled ORG whose whole text is a place name ("expel it from Ghouta")."""
-    best = _best_exact(text, gazetteer)
-    return best is not None and _plausible(text, best)
 
 
 def _trimmed(text: str, start: int, end: int) -> Toponym | None:
@@ -209,27 +205,25 @@ def _keep_runs(found: dict[int, tuple[_Run, int]], runs: list[_Run], body: str, 
             found[start] = (run, index)
 
 
-def _extended(
-    body: str, toponym: Toponym, runs: dict[int, tuple[_Run, int]], gazetteer: Gazetteer
-) -> Toponym:
+def _extended(body: str, toponym: Toponym, runs: dict[int, tuple[_Run, int]], lexicon: _Lexicon) -> Toponym:
     """A place entity stretched to the longer name it opens ("Deir" in "Deir ez-Zor")."""
     if toponym.candidates or toponym.start not in runs:
         return toponym
     run, index = runs[toponym.start]
-    match = _longest_known(body, run, index, gazetteer)
+    match = _longest_known(body, run, index, lexicon)
     if match is None or match[1].end <= toponym.end:
         return toponym
     return match[1]
 
 
 def _from_capitalised_runs(
-    body: str, runs: dict[int, tuple[_Run, int]], gazetteer: Gazetteer, covered: bytearray
+    body: str, runs: dict[int, tuple[_Run, int]], lexicon: _Lexicon, covered: bytearray
 ) -> list[Toponym]:
     found: list[Toponym] = []
     for run in {id(run): run for run, _ in runs.values()}.values():
         index = 0
         while index < len(run.words):
-            match = _longest_known(body, run, index, gazetteer)
+            match = _longest_known(body, run, index, lexicon)
             if match is None:
                 index += 1
                 continue
@@ -239,7 +233,7 @@ def _from_capitalised_runs(
     return found
 
 
-def _longest_known(body: str, run: _Run, index: int, gazetteer: Gazetteer) -> tuple[int, Toponym] | None:
+def _longest_known(body: str, run: _Run, index: int, lexicon: _Lexicon) -> tuple[int, Toponym] | None:
     """The longest known name starting at a word of a run; a capitalised sentence opener counts only
     as part of a longer name ("Kafr Batna said", not "Police said")."""
     words = run.words
@@ -255,35 +249,47 @@ def _longest_known(body: str, run: _Run, index: int, gazetteer: Gazetteer) -> tu
         if not body[last_start].isupper():
             continue
         text = body[start:end]
-        best = _best_exact(text, gazetteer)
-        if best is not None and _plausible(text, best, least_population):
+        best = lexicon.best_exact(text)
+        if best is not None and lexicon.plausible(text, best, least_population):
             return index + size, Toponym(start, end, text)
-        demonym = _as_demonym(Toponym(start, end, text), gazetteer)  # "Syrian" in "Free Syrian Army"
+        demonym = _as_demonym(Toponym(start, end, text), lexicon.gazetteer)  # "Syrian" in "Free Syrian Army"
         if demonym is not None:
             return index + size, demonym
     return None
 
 
-def _best_exact(text: str, gazetteer: Gazetteer) -> Candidate | None:
-    """The most plausible entry the text names, not loosely and not as a demonym."""
-    return next((c for c in gazetteer.candidates(text) if c.kind < SKELETON), None)
+@dataclass(frozen=True)
+class _Lexicon:
+    """What scanning consults: the gazetteer, and the words the article also writes in lower case."""
 
+    gazetteer: Gazetteer
+    lowercase_words: frozenset[str]
 
-def _plausible(text: str, best: Candidate, least_population: int = SCAN_MIN_POPULATION) -> bool:
-    """Whether a capitalised name outside any place entity is likely a place rather than a word or a
-    name: a name of several words that the gazetteer spells so ("Kafr Batna"), a division, a reviewed
-    alias, a country's abbreviation, or a town large enough to be meant by its own English name. A
-    one-word foreign spelling of a town ("Hamas" for Hamm) is no evidence."""
-    if best.kind == DEMONYM:
-        return False
-    if best.kind <= ALTERNATE and _MULTIWORD.search(text):
-        return True
-    if best.kind > PRIMARY and len(text) <= 4:
-        # Short other names: a country's ("US", "UAE") or a dotted abbreviation ("Pa."), not a code
-        # that is also a word or an office ("PA", "MD").
-        return best.kind == ALTERNATE and (best.place.feature in ("country", "continent") or "." in text)
-    if best.place.feature in ("country", "continent", "admin1") or best.place.id.startswith("alias:"):
-        return True
-    if best.kind > PRIMARY and best.place.feature == "city":
-        return False
-    return best.place.population >= least_population
+    def best_exact(self, text: str) -> Candidate | None:
+        """The most plausible entry the text names, not loosely and not as a demonym."""
+        return next((c for c in self.gazetteer.candidates(text) if c.kind < SKELETON), None)
+
+    def is_known_place(self, text: str) -> bool:
+        """An entity spaCy labelled ORG whose whole text is a place name ("expel it from Ghouta")."""
+        best = self.best_exact(text)
+        return best is not None and self.plausible(text, best)
+
+    def plausible(self, text: str, best: Candidate, least_population: int = SCAN_MIN_POPULATION) -> bool:
+        """Whether a capitalised name outside any place entity is likely a place rather than a word or
+        a name: a name of several words that the gazetteer spells so ("Kafr Batna"), a division, a
+        reviewed alias, a country's abbreviation, or a town large enough to be meant by its own English
+        name. A one-word foreign spelling of a town ("Hamas" for Hamm) is no evidence, nor is a town
+        named by a word the article also writes in lower case ("Police", "police said")."""
+        if best.kind == DEMONYM:
+            return False
+        if best.kind <= ALTERNATE and _MULTIWORD.search(text):
+            return True
+        if best.kind > PRIMARY and len(text) <= 4:
+            # Short other names: a country's ("US", "UAE") or a dotted abbreviation ("Pa."), not a code
+            # that is also a word or an office ("PA", "MD").
+            return best.kind == ALTERNATE and (best.place.feature in ("country", "continent") or "." in text)
+        if best.place.feature in ("country", "continent", "admin1") or best.place.id.startswith("alias:"):
+            return True
+        if best.place.feature == "city" and (best.kind > PRIMARY or text.lower() in self.lowercase_words):
+            return False
+        return best.place.population >= least_population
