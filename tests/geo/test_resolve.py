@@ -25,3 +25,14 @@ def test_a_toponym_the_gazetteer_lacks_gets_the_article_focus(gazetteer: Gazette
     text = "In Duma, a car bomb hit Qwxzzyv Square. Duma was shelled again."
     resolved = _resolve(gazetteer, text, ["Duma", "Qwxzzyv Square"])
     assert resolved[1] == resolved[0] == "SY/Rīf Dimashq"
+
+
+def test_two_ambiguous_names_take_the_readings_that_lie_near_each_other(gazetteer: Gazetteer) -> None:
+    # Each name alone means another place (Springfield, Missouri; Cambridge, England); together they
+    # mean the pair of neighbouring towns.
+    springfield, decatur = _resolve(
+        gazetteer, "Rallies in Springfield and Decatur.", ["Springfield", "Decatur"]
+    )
+    assert springfield == decatur == "US/Illinois"
+    resolved = _resolve(gazetteer, "Roads between Cambridge and Waterloo closed.", ["Cambridge", "Waterloo"])
+    assert resolved == ["CA/Ontario", "CA/Ontario"]

@@ -1,6 +1,8 @@
 """Toponym resolution: choose one gazetteer entry per toponym, using the rest of the article as context.
 
-Each toponym starts from its best context-free candidate. Then, twice, every toponym is rescored with
+Each toponym starts from its best context-free candidate, helped by the plausible candidates of other
+names lying near it (two ambiguous names, each with a reading next to the other's, mean those readings:
+"Edmonton" and "Enfield" in north London). Then, twice, every toponym is rescored with
 the evidence of the toponyms of other names: the countries and first-level divisions they resolved to, how close
 their places lie, a dateline, and "Town, State" apposition. A toponym the gazetteer does not know
 (a street, a building) gets the place a name inside it refers to, else the article's local focus:
@@ -29,6 +31,10 @@ NEARBY_WEIGHT = 3.0
 DATELINE_WEIGHT = 4.0
 APPOSITION_WEIGHT = 8.0
 NEARBY_KM = 300.0
+# A reading of another name is plausible enough to vouch for its neighbours within this much prior of
+# that name's best reading; each neighbouring name is worth up to COLOCATION_WEIGHT to the first choice.
+CONTENDER_MARGIN = 3.0
+COLOCATION_WEIGHT = 1.5
 INNER_NAME_POPULATION = 100_000
 INNER_NAME_LEADS = {"of", "de", "in", "at"}  # words after which a place is named inside a longer name
 DEMONYM_WEIGHT = 0.5
@@ -176,9 +182,7 @@ class Resolver:
         for toponym in toponyms:
             if not toponym.candidates:
                 toponym.candidates = self.gazetteer.candidates(toponym.text)
-        choices: list[Candidate | None] = [
-            next((c for c in t.candidates if c.kind != SKELETON), None) for t in toponyms
-        ]
+        choices = _first_choices(toponyms)
         for _ in range(ROUNDS):
             evidence = _Evidence.of(toponyms, choices)
             # Toponyms of one name with one host see the same evidence: they are weighed once.
@@ -246,6 +250,55 @@ class Resolver:
                 if found:
                     return found[0]
         return None
+
+
+def _first_choices(toponyms: Sequence[Toponym]) -> list[Candidate | None]:
+    """Each name's most plausible reading, counting the names with a plausible reading nearby."""
+    by_name = {t.key: [c for c in t.candidates[:MAX_CANDIDATES] if c.kind != SKELETON] for t in toponyms}
+    neighbours = _Neighbours(by_name)
+    best = {
+        name: max(candidates, key=lambda c: c.prior + COLOCATION_WEIGHT * neighbours.support(c, name))
+        for name, candidates in by_name.items()
+        if candidates
+    }
+    return [best.get(t.key) for t in toponyms]
+
+
+class _Neighbours:
+    """The plausible specific readings of every name, bucketed on a grid of NEARBY_DEGREES cells, so
+    that a candidate meets only the readings that may lie within NEARBY_KM of it."""
+
+    def __init__(self, by_name: dict[str, list[Candidate]]) -> None:
+        self.cells: dict[tuple[int, int], list[tuple[str, Place]]] = defaultdict(list)
+        for name, candidates in by_name.items():
+            if not candidates:
+                continue
+            floor = max(c.prior for c in candidates) - CONTENDER_MARGIN
+            for c in candidates:
+                if c.prior >= floor and precision_of(c.place) <= 2:
+                    self.cells[_cell(c.place)].append((name, c.place))
+
+    def support(self, candidate: Candidate, name: str) -> float:
+        """How many other names have a plausible reading near the candidate, each counted 1 when next
+        to it and less with distance, to none at NEARBY_KM."""
+        if precision_of(candidate.place) > 2 or len(self.cells) < 2:
+            return 0.0
+        place = candidate.place
+        row, column = _cell(place)
+        reach = math.ceil(1 / max(math.cos(math.radians(place.lat)), 0.05))  # cells narrow poleward
+        closest: dict[str, float] = {}
+        cos_lat = math.cos(math.radians(place.lat))
+        for r in (row - 1, row, row + 1):
+            for col in range(column - reach, column + reach + 1):
+                for other, point in self.cells.get((r, col), ()):
+                    if other != name:
+                        km = _nearby_km(point.lat, point.lon, place.lat, place.lon, cos_lat)
+                        closest[other] = max(closest.get(other, 0.0), 1.0 - km / NEARBY_KM)
+        return sum(closeness for closeness in closest.values() if closeness > 0)
+
+
+def _cell(place: Place) -> tuple[int, int]:
+    return math.floor(place.lat / NEARBY_DEGREES), math.floor(place.lon / NEARBY_DEGREES)
 
 
 def _inside(candidate: Candidate, host: Candidate) -> bool:
