@@ -254,40 +254,45 @@ class Resolver:
 
 def _first_choices(toponyms: Sequence[Toponym]) -> list[Candidate | None]:
     """Each name's most plausible reading, counting the names with a plausible reading nearby."""
-    by_name = {t.key: [c for c in t.candidates[:MAX_CANDIDATES] if c.kind != SKELETON] for t in toponyms}
-    neighbours = _Neighbours(by_name)
+    contenders = {t.key: _contenders(t.candidates) for t in toponyms}
+    neighbours = _Neighbours(contenders)
     best = {
-        name: max(candidates, key=lambda c: c.prior + COLOCATION_WEIGHT * neighbours.support(c, name))
-        for name, candidates in by_name.items()
-        if candidates
+        name: max(readings, key=lambda c: c.prior + COLOCATION_WEIGHT * neighbours.support(c, name))
+        if len(readings) > 1
+        else readings[0]
+        for name, readings in contenders.items()
+        if readings
     }
     return [best.get(t.key) for t in toponyms]
+
+
+def _contenders(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """The readings within CONTENDER_MARGIN of a name's most plausible one (candidates come sorted)."""
+    exact = [c for c in candidates[:MAX_CANDIDATES] if c.kind != SKELETON]
+    return [c for c in exact if c.prior >= exact[0].prior - CONTENDER_MARGIN] if exact else []
 
 
 class _Neighbours:
     """The plausible specific readings of every name, bucketed on a grid of NEARBY_DEGREES cells, so
     that a candidate meets only the readings that may lie within NEARBY_KM of it."""
 
-    def __init__(self, by_name: dict[str, list[Candidate]]) -> None:
+    def __init__(self, contenders: dict[str, list[Candidate]]) -> None:
         self.cells: dict[tuple[int, int], list[tuple[str, Place]]] = defaultdict(list)
-        for name, candidates in by_name.items():
-            if not candidates:
-                continue
-            floor = max(c.prior for c in candidates) - CONTENDER_MARGIN
-            for c in candidates:
-                if c.prior >= floor and precision_of(c.place) <= 2:
+        for name, readings in contenders.items():
+            for c in readings:
+                if precision_of(c.place) <= 2:
                     self.cells[_cell(c.place)].append((name, c.place))
 
     def support(self, candidate: Candidate, name: str) -> float:
         """How many other names have a plausible reading near the candidate, each counted 1 when next
         to it and less with distance, to none at NEARBY_KM."""
-        if precision_of(candidate.place) > 2 or len(self.cells) < 2:
+        if precision_of(candidate.place) > 2:
             return 0.0
         place = candidate.place
         row, column = _cell(place)
-        reach = math.ceil(1 / max(math.cos(math.radians(place.lat)), 0.05))  # cells narrow poleward
-        closest: dict[str, float] = {}
         cos_lat = math.cos(math.radians(place.lat))
+        reach = math.ceil(1 / max(cos_lat, 0.05))  # cells narrow poleward
+        closest: dict[str, float] = {}
         for r in (row - 1, row, row + 1):
             for col in range(column - reach, column + reach + 1):
                 for other, point in self.cells.get((r, col), ()):
