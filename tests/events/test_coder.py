@@ -96,6 +96,45 @@ def test_refusal_is_one_reject() -> None:
     assert analysis.events[0].actors == ["council"]
 
 
+def test_a_refusal_to_speak_is_no_event() -> None:
+    assert code("The Town Council declined to comment on the report.", ACTORS).events == []
+    assert code("The Interior Ministry refused to name the suspects.", ACTORS).events == []
+
+
+def test_violence_by_protesters_is_a_riot() -> None:
+    riot = code("Protesters clashed with the army in Kessar.", ACTORS)
+    assert [(e.type, e.mode) for e in riot.events] == [("PROTEST", "riot")]
+    clash = code("The Northern Front clashed with the army in Kessar.", ACTORS)
+    assert [e.type for e in clash.events] == ["ASSAULT"]
+
+
+def test_a_threat_to_seize_a_town_threatens_territory() -> None:
+    analysis = code("The Northern Front threatened to capture Kessar.", ACTORS)
+    (threat,) = of_type(analysis, "THREATEN")
+    assert threat.mode == "territory"
+
+
+def test_mobilised_fighters_are_a_militia() -> None:
+    fighters = code("The Northern Front mobilized thousands of fighters near Kessar.", ACTORS)
+    assert [(e.type, e.mode) for e in fighters.events] == [("MOBILIZE", "militia")]
+    troops = code("The army deployed thousands of troops near Kessar.", ACTORS)
+    assert [(e.type, e.mode) for e in troops.events] == [("MOBILIZE", "troops")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Northern Front and the Hill Brigade exchanged fire overnight.", "ASSAULT"),
+        ("The Northern Front test-fired a new rocket.", "MOBILIZE"),
+        ("The Town Council blocked a resolution on the dam.", "REJECT"),
+        ("The Interior Ministry gave in to the strikers' demands.", "CONCEDE"),
+    ],
+)
+def test_common_news_phrases(text: str, expected: str) -> None:
+    events = code(text, ACTORS).events
+    assert max(events, key=lambda e: e.confidence).type == expected
+
+
 def test_speech_noun_stands_for_its_speaker() -> None:
     text = "The front pulled back after a statement made by the Town Council that demanded the Northern Front leave."
     analysis = code(text, ACTORS)

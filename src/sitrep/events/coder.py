@@ -28,7 +28,7 @@ from sitrep.events.learned import (
     sentence_features,
 )
 from sitrep.events.lexicon import Lexicon, Sense, default_lexicon
-from sitrep.events.matching import Trigger, find_triggers
+from sitrep.events.matching import Trigger, find_triggers, word_in
 from sitrep.events.modality import ModalityReader, Status
 from sitrep.events.syntax import (
     direct_object,
@@ -50,6 +50,7 @@ PROPOSE_THRESHOLD = 0.5  # the model proposes its most probable type if at least
 MIN_KNOWN_WORDS = 0.5  # ... and if it has weights for at least this share of the sentence's words
 PROPOSED_CONFIDENCE = 0.5  # a proposed event's confidence is this times the model's probability
 SUBORDINATE_LINKS = {"advcl", "relcl", "acl"}
+RIOT_CAMEO = "145"  # protest violently, riot
 MERGE_LINKS = {"advcl", "xcomp", "conj", "dobj", "pobj", "prep", "acl", "pcomp", "npadvmod", "ccomp", "nsubj"}
 
 
@@ -143,6 +144,7 @@ class EventCoder:
         for candidate in candidates:
             self.fill_alleged_actors(candidate, reader)
             self.shift_type(candidate)
+            self.shift_to_riot(candidate)
         self.complete_threats(candidates)
         kept = merge(candidates)
         kept = [c for c in kept if self.substantial(c)]
@@ -180,8 +182,13 @@ class EventCoder:
         return [proposed]
 
     def eventive(self, predicate: Token) -> bool:
-        """A verb that may report an event: not a copula or auxiliary, and not a bare statement."""
-        return is_verb(predicate) and lemma(predicate) not in self.reporting
+        """A verb that may report an event: not a copula or auxiliary, not a bare statement and not a
+        refusal to make one."""
+        return (
+            is_verb(predicate)
+            and lemma(predicate) not in self.reporting
+            and not self.refuses_to_speak(predicate)
+        )
 
     def candidate(self, trigger: Trigger, reader: ArgumentReader) -> Candidate:
         sense = trigger.sense
@@ -247,12 +254,22 @@ class EventCoder:
             )
             candidate.cameo = self.lexicon.types[candidate.type].cameo
 
+    def shift_to_riot(self, candidate: Candidate) -> None:
+        """Violence done by protesters, rioters or a crowd is a riot (PLOVER PROTEST "riot")."""
+        if candidate.type not in self.grammar.riot_types or candidate.trigger.is_nominal:
+            return
+        subject = first_child(candidate.token, "nsubj")
+        if subject is not None and word_in(subject, (self.grammar.rioters,), self.lexicon):
+            candidate.type, candidate.mode = "PROTEST", "riot"
+            candidate.cameo = RIOT_CAMEO
+
     def threat_mode(self, threatened: Sense) -> str | None:
         """What a threat threatens: the threatened event's own mode if it is a THREATEN mode ("expel"),
-        else the mode its type implies (PLOVER manual, THREATEN modes)."""
+        else the mode its CAMEO code or its type implies (PLOVER manual, THREATEN modes)."""
         if threatened.mode in self.lexicon.types["THREATEN"].modes:
             return threatened.mode
-        return self.grammar.threat_modes.get(threatened.type)
+        by_code = self.grammar.threat_modes_by_code.get(threatened.cameo or "")
+        return by_code or self.grammar.threat_modes.get(threatened.type)
 
     def complete_threats(self, candidates: list[Candidate]) -> None:
         """A threat without its own mode takes it from the event it threatens ("threatened to attack")."""
@@ -264,14 +281,20 @@ class EventCoder:
                 candidate.mode = self.threat_mode(threatened[0].trigger.sense)
 
     def substantial(self, candidate: Candidate) -> bool:
-        """Nominal triggers that name no participant are mentions of a topic, not reports of an event."""
+        """Nominal triggers that name no participant are mentions of a topic, not reports of an event;
+        a refusal to speak ("declined to comment") rejects nothing."""
         if not candidate.trigger.is_nominal:
-            return True
+            return not (candidate.type == "REJECT" and self.refuses_to_speak(candidate.token))
         participants = candidate.participants
         return bool(participants.actors or participants.recipients) or candidate.token.dep_ in (
             "nsubj",
             "nsubjpass",
         )
+
+    def refuses_to_speak(self, verb: Token) -> bool:
+        """A verb whose complement is a verb of speaking ("declined to comment", "refused to name")."""
+        complement = first_child(verb, "xcomp")
+        return complement is not None and lemma(complement) in self.grammar.statement_verbs
 
     def event(self, candidate: Candidate, setting: Setting, analysis: Analysis) -> Event:
         token = candidate.token

@@ -9,8 +9,8 @@ from spacy.tokens import Span, Token
 
 from sitrep.events.fatalities import count_deaths
 from sitrep.events.lexicon import Lexicon
-from sitrep.events.matching import Trigger
-from sitrep.events.syntax import is_verb, lemma, own_clause
+from sitrep.events.matching import Trigger, quantified
+from sitrep.events.syntax import children, is_verb, lemma, own_clause
 from sitrep.events.temporal import event_date
 
 GENERIC_ASSAULT_MODES = {None, "destroy"}
@@ -27,7 +27,10 @@ class DetailReader:
         self.context_patterns = {context: any_cue(cues) for context, cues in self.grammar.context_cues}
 
     def mode(self, event_type: str, mode: str | None, trigger: Trigger, sentence: Span) -> str | None:
-        """The trigger's mode; for ASSAULT the weapon or method named around the trigger refines it."""
+        """The trigger's mode; for ASSAULT the weapon or method named around the trigger refines it, for
+        MOBILIZE whether those mobilised are a militia."""
+        if event_type == "MOBILIZE":
+            return "militia" if self.mobilises_militia(trigger) else mode
         if event_type != "ASSAULT":
             return mode
         for text in cue_texts(trigger.token):
@@ -37,6 +40,11 @@ class DetailReader:
         if mode in GENERIC_ASSAULT_MODES and self.victim_is_official(trigger.token):
             return "targeted"
         return mode
+
+    def mobilises_militia(self, trigger: Trigger) -> bool:
+        """ "mobilized thousands of fighters", "massed militiamen": irregular forces, PLOVER's "militia"."""
+        named = [*trigger.used, *children(trigger.token, "dobj", "nsubjpass")]
+        return any(lemma(quantified(t)) in self.grammar.militia_words for t in named)
 
     def victim_is_official(self, token: Token) -> bool:
         """Killing a judge, commander or minister is a targeted killing (PLOVER ASSAULT "targeted")."""

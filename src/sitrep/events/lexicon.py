@@ -167,6 +167,10 @@ class Grammar:
     refusal_shift: dict[str, str]
     preparation_shift: dict[str, str]
     threat_modes: dict[str, str]
+    threat_modes_by_code: dict[str, str]
+    riot_types: frozenset[str]
+    rioters: str
+    statement_verbs: frozenset[str]
     allegation_adverbs: frozenset[str]
     negative_determiners: frozenset[str]
     conditional_markers: frozenset[str]
@@ -180,6 +184,7 @@ class Grammar:
     nominal_recipient_preps: frozenset[str]
     assault_mode_cues: tuple[tuple[str, tuple[str, ...]], ...]
     targeted_titles: frozenset[str]
+    militia_words: frozenset[str]
     context_cues: tuple[tuple[str, tuple[str, ...]], ...]
 
 
@@ -207,6 +212,10 @@ def parse_grammar(data: dict[str, Any]) -> Grammar:
         refusal_shift=dict(data["refusal_shift"]),
         preparation_shift=dict(data["preparation_shift"]),
         threat_modes=dict(data["threat_modes"]),
+        threat_modes_by_code={str(k): str(v) for k, v in data["threat_modes_by_code"].items()},
+        riot_types=frozenset(strings(data["riot_types"], "riot_types")),
+        rioters=str(data["rioters"]),
+        statement_verbs=words("statement_verbs"),
         allegation_adverbs=words("allegation_adverbs"),
         negative_determiners=words("negative_determiners"),
         conditional_markers=words("conditional_markers"),
@@ -220,6 +229,7 @@ def parse_grammar(data: dict[str, Any]) -> Grammar:
         nominal_recipient_preps=words("nominal_recipient_preps"),
         assault_mode_cues=cue_table("assault_mode_cues"),
         targeted_titles=words("targeted_titles"),
+        militia_words=words("militia_words"),
         context_cues=cue_table("context_cues"),
     )
 
