@@ -36,3 +36,12 @@ def test_two_ambiguous_names_take_the_readings_that_lie_near_each_other(gazettee
     assert springfield == decatur == "US/Illinois"
     resolved = _resolve(gazetteer, "Roads between Cambridge and Waterloo closed.", ["Cambridge", "Waterloo"])
     assert resolved == ["CA/Ontario", "CA/Ontario"]
+
+
+def test_a_village_abroad_that_nothing_else_points_to_gives_way_to_the_focus(gazetteer: Gazetteer) -> None:
+    # Elkhorn is only a few small US towns: in a Ukrainian story it is more likely a local place the
+    # gazetteer lacks; among Nebraska's towns it is Nebraska's.
+    ukraine = "Crowds gathered in Kyiv, Lviv and Odesa; more met at Elkhorn. Kyiv police said."
+    assert _resolve(gazetteer, ukraine, ["Kyiv", "Lviv", "Odesa", "Elkhorn"])[3] == "UA/Kyiv"
+    nebraska = "Storms hit Omaha and Lincoln, and Elkhorn flooded."
+    assert _resolve(gazetteer, nebraska, ["Omaha", "Lincoln", "Elkhorn"])[2] == "US/Nebraska"

@@ -34,6 +34,10 @@ NEARBY_KM = 300.0
 # A reading of another name is plausible enough to vouch for its neighbours within this much prior of
 # that name's best reading; each neighbouring name is worth up to COLOCATION_WEIGHT to the first choice.
 CONTENDER_MARGIN = 3.0
+# A town smaller than this, in a country no other name of the article is in, while the other names
+# lean this much to one other country, is a stray reading.
+STRAY_POPULATION = 10_000
+STRAY_LEADING_SHARE = 0.5
 COLOCATION_WEIGHT = 1.5
 INNER_NAME_POPULATION = 100_000
 INNER_NAME_LEADS = {"of", "de", "in", "at"}  # words after which a place is named inside a longer name
@@ -193,7 +197,7 @@ class Resolver:
                 if situation not in weighed:
                     weighed[situation] = self._choose(toponym, evidence, host)
                 choices[index] = weighed[situation]
-        return self._fill_unknown(toponyms, choices)
+        return self._fill_unknown(toponyms, choices, _strays(toponyms, choices))
 
     def _choose(self, toponym: Toponym, evidence: _Evidence, host: Candidate | None) -> Candidate | None:
         context = _Context(evidence, toponym.key, host)
@@ -214,17 +218,22 @@ class Resolver:
         return max(contenders, key=lambda pair: pair[0])[1]
 
     def _fill_unknown(
-        self, toponyms: Sequence[Toponym], choices: list[Candidate | None]
+        self, toponyms: Sequence[Toponym], choices: list[Candidate | None], strays: set[int]
     ) -> list[Candidate | None]:
-        chosen = {c.place.id: c for c in choices if c is not None}
-        named = [(_weight(t), c.place) for t, c in zip(toponyms, choices, strict=True) if c is not None]
-        focus_place = local_focus(named)
+        """Names the gazetteer lacks get a place named inside them, else the article's focus; so do
+        stray readings (a village abroad that the article's other places give no reason for: the name
+        is more likely a local place the gazetteer lacks, "Heathrow" in a London story)."""
+        kept = [(t, c) for i, (t, c) in enumerate(zip(toponyms, choices, strict=True)) if i not in strays]
+        chosen = {c.place.id: c for _, c in kept if c is not None}
+        focus_place = local_focus([(_weight(t), c.place) for t, c in kept if c is not None])
         focus = chosen[focus_place.id] if focus_place else None
         filled = []
-        for toponym, choice in zip(toponyms, choices, strict=True):
+        for index, (toponym, choice) in enumerate(zip(toponyms, choices, strict=True)):
             if choice is None:
                 choice = self._inner_name(toponym.text)
                 toponym.basis = "inner" if choice else "focus"
+            elif index in strays and focus is not None:
+                choice = focus
             filled.append(choice or focus)
         return filled
 
@@ -250,6 +259,24 @@ class Resolver:
                 if found:
                     return found[0]
         return None
+
+
+def _strays(toponyms: Sequence[Toponym], choices: Sequence[Candidate | None]) -> set[int]:
+    """Indexes of toponyms whose choice is a small town in a country no other name points to, in an
+    article whose other names mostly point to one other country."""
+    evidence = _Evidence.of(toponyms, choices)
+    strays = set()
+    for index, (toponym, choice) in enumerate(zip(toponyms, choices, strict=True)):
+        if choice is None or choice.place.feature != "city" or choice.place.population >= STRAY_POPULATION:
+            continue
+        context = _Context(evidence, toponym.key, None)
+        if (
+            context.share(choice, admin1=False) == 0
+            and context.leading_share >= STRAY_LEADING_SHARE
+            and context.closeness(choice) == 0
+        ):
+            strays.add(index)
+    return strays
 
 
 def _first_choices(toponyms: Sequence[Toponym]) -> list[Candidate | None]:
