@@ -1,6 +1,9 @@
 """Throughput of the full pipeline against spaCy's `nlp.pipe` alone, on the same texts in the same run.
 
-    python bench/throughput.py [--articles 200] [--rounds 3]
+    python bench/throughput.py [--articles 200] [--rounds 3] [--workers 1]
+
+With --workers N > 1 the pipeline runs in N worker processes (`sitrep ingest --workers N`) and spaCy in N
+processes too (`nlp.pipe(n_process=N)`), so both sides use the same cores.
 
 The texts are the example corpus (and the seed page when ../shared exists), cycled to the requested
 count with a distinct suffix each time, so that no article is skipped as unchanged. The full pipeline is
@@ -45,9 +48,9 @@ def corpus_documents(count: int) -> list[Document]:
     return documents
 
 
-def bare_spacy(bodies: list[str]) -> float:
+def bare_spacy(bodies: list[str], workers: int) -> float:
     start = time.perf_counter()
-    for _ in nlp.parse_many(bodies):
+    for _ in nlp.load().pipe(bodies, batch_size=nlp.BATCH_SIZE, n_process=workers):
         pass
     return time.perf_counter() - start
 
@@ -66,20 +69,23 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--workers", type=int, default=1)
     args = parser.parse_args()
     documents = corpus_documents(args.articles)
     bodies = [extract(d).body for d in documents]
     words = sum(len(b.split()) for b in bodies)
     nlp.load()
     with tempfile.TemporaryDirectory() as tmp:
-        warm = Sitrep(Path(tmp) / "warm.db")
-        full_pipeline(documents[:8], warm)  # load every stage (gazetteer, registry) outside the timing
+        warm = Sitrep(Path(tmp) / "warm.db", workers=args.workers)
+        # Load every stage (gazetteer, registry; in every worker) outside the timing.
+        full_pipeline(documents[: nlp.BATCH_SIZE * args.workers], warm)
         spacy_times, pipeline_times = [], []
         for round_number in range(args.rounds):
-            spacy_times.append(bare_spacy(bodies))
+            spacy_times.append(bare_spacy(bodies, args.workers))
             app = Sitrep(Path(tmp) / f"round{round_number}.db", pipeline=warm.pipeline)
             pipeline_times.append(full_pipeline(documents, app))
             app.close()
+        warm.close()
     spacy_best, pipeline_best = min(spacy_times), min(pipeline_times)
     report = {
         "articles": len(documents),
@@ -90,6 +96,7 @@ def main() -> None:
         "pipeline_words_per_s": round(words / pipeline_best),
         "ratio_pipeline_to_spacy": round(spacy_best / pipeline_best, 3),
         "rounds": args.rounds,
+        "workers": args.workers,
         "python": platform.python_version(),
     }
     print(json.dumps(report, indent=2))

@@ -139,6 +139,18 @@ def test_reingest_adds_nothing_and_bad_inputs_do_not_stop_the_run(
     assert json.loads(run(capsys, "stats", "--db", db, "--json")[1]) == before
 
 
+def test_workers_must_be_a_whole_number_of_at_least_one(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["ingest", "--workers", "0", "x.txt"])
+    assert exit_info.value.code == 2 and "--workers" in capsys.readouterr().err
+    monkeypatch.setenv("SITREP_WORKERS", "two")
+    with pytest.raises(SystemExit):
+        main(["ingest", "x.txt"])
+    assert "'two'" in capsys.readouterr().err
+
+
 def test_code_command_codes_jsonl(capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch) -> None:
     records = tmp_path / "in.jsonl"
     records.write_text(

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 from tqdm import tqdm
 
-from sitrep import nlp
 from sitrep import search as search_module
 from sitrep.errors import InputError, SitrepError
 from sitrep.ingest import Input, expand_paths, read_path
-from sitrep.pipeline import Pipeline
-from sitrep.records import Analysis, Article, Document
+from sitrep.pipeline import Analyzer, Pipeline
+from sitrep.records import Analysis, Document
 from sitrep.search.sqlite import SearchPage, run
 from sitrep.store import ArticleDetail, EventRow, Store, queries
 from sitrep.store.queries import ActorSummary, EventQuery, PlaceSummary
@@ -41,7 +41,6 @@ class IngestResult:
 @dataclass
 class _Pending:
     document: Document
-    article: Article
     status: str
 
 
@@ -52,18 +51,32 @@ def default_db_path() -> str:
 class Sitrep:
     """A Sitrep database and the pipeline that fills it. The pipeline (spaCy and the stages) loads lazily."""
 
-    def __init__(self, path: str | Path | None = None, pipeline: Pipeline | None = None) -> None:
+    def __init__(
+        self, path: str | Path | None = None, pipeline: Analyzer | None = None, workers: int = 1
+    ) -> None:
+        """`workers` > 1 runs extraction and analysis in that many processes (for a pipeline made here)."""
         self.store = Store(path or default_db_path())
         self._pipeline = pipeline
+        self._owns_pipeline = pipeline is None  # a pipeline passed in may serve other databases too
+        self._workers = workers
         self._coder: Pipeline | None = None
 
     @property
-    def pipeline(self) -> Pipeline:
+    def pipeline(self) -> Analyzer:
         if self._pipeline is None:
-            self._pipeline = Pipeline()
+            self._pipeline = self._new_pipeline()
         return self._pipeline
 
+    def _new_pipeline(self) -> Analyzer:
+        if self._workers > 1:
+            from sitrep.scale import ProcessPipeline
+
+            return ProcessPipeline(self._workers)
+        return Pipeline()
+
     def close(self) -> None:
+        if self._owns_pipeline and self._pipeline is not None:
+            self._pipeline.close()
         self.store.close()
 
     def __enter__(self) -> Sitrep:
@@ -81,54 +94,47 @@ class Sitrep:
         return self.ingest_documents(doc for item in bar for doc in _documents(item))
 
     def ingest_documents(self, documents: Iterable[Document | InputError]) -> Iterator[IngestResult]:
-        """Extract, analyse (batched at the NLP boundary) and store; one transaction per article."""
-        window: list[IngestResult | _Pending] = []
-        pending_ids: set[str] = set()
-        for item in documents:
-            entry = self._prepare(item, pending_ids)
-            window.append(entry)
-            if isinstance(entry, _Pending):
-                pending_ids.add(entry.article.id)
-                if len(pending_ids) >= nlp.BATCH_SIZE:
-                    yield from self._flush(window)
-                    window, pending_ids = [], set()
-        yield from self._flush(window)
+        """Extract, analyse (batched at the NLP boundary, or in worker processes) and store, one
+        transaction per article; yields one result per input, in input order."""
+        # Inputs the pipeline has pulled and not yet answered for, in order: results for unchanged and
+        # unreadable inputs wait here until every input before them is stored.
+        waiting: deque[IngestResult | _Pending] = deque()
+        queued_ids: set[str] = set()
 
-    def _prepare(self, item: Document | InputError, pending_ids: set[str]) -> IngestResult | _Pending:
+        def to_analyse() -> Iterator[Document]:
+            for item in documents:
+                entry = self._prepare(item, queued_ids)
+                waiting.append(entry)
+                if isinstance(entry, _Pending):
+                    queued_ids.add(entry.document.id)
+                    yield entry.document
+
+        for outcome in self.pipeline.analyze_documents(to_analyse()):
+            yield from _settled(waiting)
+            # The pipeline answers once per document sent, in order: the front is the one it answered.
+            yield self._store(cast(_Pending, waiting.popleft()), outcome)
+        yield from _settled(waiting)
+
+    def _prepare(self, item: Document | InputError, queued_ids: set[str]) -> IngestResult | _Pending:
         if isinstance(item, InputError):
             return IngestResult(item.origin, "error", error=item.problem)
         article_id = self.store.known_document(item)
         if article_id is not None:
             return IngestResult(item.origin, "unchanged", id=article_id)
-        if item.id in pending_ids or self.store.known_article(item.id):
+        if item.id in queued_ids or self.store.known_article(item.id):
             # Same content under another origin (a mirror or a re-post): remember it, store it once.
-            if item.id not in pending_ids:
+            if item.id not in queued_ids:
                 self.store.record_duplicate(item, item.id)
             return IngestResult(item.origin, "unchanged", id=item.id)
-        from sitrep.extract import extract  # trafilatura loads only when there is something to extract
-
-        try:
-            article = extract(item)
-        except InputError as error:
-            return IngestResult(item.origin, "error", error=error.problem)
         updated = self.store.db.execute("SELECT 1 FROM documents WHERE origin = ?", (item.origin,)).fetchone()
-        return _Pending(item, article, "updated" if updated else "added")
+        return _Pending(item, "updated" if updated else "added")
 
-    def _flush(self, window: list[IngestResult | _Pending]) -> Iterator[IngestResult]:
-        pending = [e for e in window if isinstance(e, _Pending)]
-        analyses = {}
-        if pending:
-            articles = self.pipeline.analyze(p.article for p in pending)
-            analyses = dict(zip((id(p) for p in pending), articles, strict=True))
-        for entry in window:
-            if isinstance(entry, IngestResult):
-                yield entry
-                continue
-            analysis = analyses[id(entry)]
-            self.store.save(entry.document, analysis)
-            yield IngestResult(
-                entry.document.origin, entry.status, id=entry.article.id, warnings=analysis.warnings
-            )
+    def _store(self, pending: _Pending, outcome: Analysis | InputError) -> IngestResult:
+        origin = pending.document.origin
+        if isinstance(outcome, InputError):
+            return IngestResult(origin, "error", error=outcome.problem)
+        self.store.save(pending.document, outcome)
+        return IngestResult(origin, pending.status, id=outcome.article.id, warnings=outcome.warnings)
 
     # --- reading -------------------------------------------------------------------------------------
 
@@ -173,6 +179,13 @@ class Sitrep:
         return code_records(self._coder, records)
 
 
+def _settled(waiting: deque[IngestResult | _Pending]) -> Iterator[IngestResult]:
+    """Take the results at the front of the queue, up to the first input still being analysed."""
+    while waiting and isinstance(front := waiting[0], IngestResult):
+        waiting.popleft()
+        yield front
+
+
 def _documents(item: Input | InputError) -> Iterator[Document | InputError]:
     if isinstance(item, InputError):
         yield item
@@ -180,6 +193,7 @@ def _documents(item: Input | InputError) -> Iterator[Document | InputError]:
         yield from read_path(item)
 
 
-def open(path: str | Path | None = None) -> Sitrep:  # noqa: A001 - the library's front door, like sqlite3
-    """Open (creating if need be) a Sitrep database: `./sitrep.db` unless `path` or SITREP_DB says otherwise."""
-    return Sitrep(path)
+def open(path: str | Path | None = None, workers: int = 1) -> Sitrep:  # noqa: A001 - the front door, like sqlite3
+    """Open (creating if need be) a Sitrep database: `./sitrep.db` unless `path` or SITREP_DB says otherwise.
+    `workers` > 1 ingests in that many processes."""
+    return Sitrep(path, workers=workers)

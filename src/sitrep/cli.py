@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -73,6 +74,12 @@ def build_parser() -> argparse.ArgumentParser:
         "ingest files, folders, globs and URLs (.txt, .html[.gz], .jsonl, RSS/Atom feeds)",
     )
     p.add_argument("paths", nargs="+", metavar="PATH|URL")
+    p.add_argument(
+        "--workers",
+        type=_positive_int,
+        default=os.environ.get("SITREP_WORKERS", "1"),  # argparse checks a string default like an argument
+        help="processes that extract and analyse in parallel (default $SITREP_WORKERS or 1)",
+    )
     p = command("show", cmd_show, "show one article with its entities, actors, places, events and keywords")
     p.add_argument("id")
     p = command("search", cmd_search, 'full-text search: words, "phrases", AND/OR/NOT, prefix*, filters')
@@ -146,13 +153,23 @@ def _open(args: argparse.Namespace) -> Sitrep:
     return Sitrep(args.db)
 
 
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {text!r}")
+    return value
+
+
 def _print_json(value: Any) -> None:
     print(json.dumps(value, ensure_ascii=False, indent=None))
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     failed = False
-    with _open(args) as app:
+    with Sitrep(args.db, workers=args.workers) as app:
         for result in app.ingest(args.paths, progress=not args.json and sys.stderr.isatty()):
             failed |= result.status == "error"
             if args.json:

@@ -1,5 +1,7 @@
 """Errors that name the input and the problem; the CLI turns them into one-line messages."""
 
+from __future__ import annotations
+
 
 class SitrepError(Exception):
     """Base class for errors Sitrep reports to users."""
@@ -12,6 +14,10 @@ class InputError(SitrepError):
         super().__init__(f"{origin}: {problem}")
         self.origin = origin
         self.problem = problem
+
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str]]:
+        # Worker processes send errors back pickled: rebuild from both parts, not from the joined message.
+        return (type(self), (self.origin, self.problem))
 
 
 class QueryError(SitrepError):

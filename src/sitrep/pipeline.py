@@ -10,9 +10,11 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from pathlib import Path
+from typing import Protocol
 
 from sitrep import nlp
-from sitrep.records import Analysis, Article, Mention
+from sitrep.errors import InputError
+from sitrep.records import Analysis, Article, Document, Mention
 
 Component = Callable[[Analysis], None]
 
@@ -71,6 +73,14 @@ COMPONENTS: dict[str, Callable[[], Component]] = {
 DEFAULT = ("actors", "places", "entities", "events", "event_places", "keywords")
 
 
+class Analyzer(Protocol):
+    """What ingest needs of a pipeline: `Pipeline` in this process, `scale.ProcessPipeline` in workers."""
+
+    def analyze_documents(self, documents: Iterable[Document]) -> Iterator[Analysis | InputError]: ...
+
+    def close(self) -> None: ...
+
+
 class Pipeline:
     def __init__(self, names: Iterable[str] = DEFAULT, batch_size: int = nlp.BATCH_SIZE) -> None:
         unknown = [n for n in names if n not in COMPONENTS]
@@ -85,6 +95,19 @@ class Pipeline:
         stream = iter(articles)
         while batch := list(islice(stream, self.batch_size)):
             yield from self._analyze_batch(batch)
+
+    def analyze_documents(self, documents: Iterable[Document]) -> Iterator[Analysis | InputError]:
+        """Extract each document's article and analyse it, in input order; a page with no article to
+        extract gives its InputError instead."""
+        stream = iter(documents)
+        while batch := list(islice(stream, self.batch_size)):
+            extracted = [_extracted(document) for document in batch]
+            analyses = self._analyze_batch([x for x in extracted if isinstance(x, Article)])
+            for item in extracted:
+                yield item if isinstance(item, InputError) else next(analyses)
+
+    def close(self) -> None:
+        """Nothing to release in-process; the worker-process pipeline stops its workers here."""
 
     def analyze_one(self, article: Article) -> Analysis:
         return next(self._analyze_batch([article]))
@@ -108,6 +131,15 @@ class Pipeline:
             )
             return False
         return bool(analysis.article.body.strip())
+
+
+def _extracted(document: Document) -> Article | InputError:
+    from sitrep.extract import extract  # trafilatura loads only when there is something to extract
+
+    try:
+        return extract(document)
+    except InputError as error:
+        return error
 
 
 def entities(doc: object) -> list[Mention]:
