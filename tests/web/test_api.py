@@ -8,8 +8,10 @@ import pytest
 from fastapi.testclient import TestClient
 
 from sitrep.pipeline import Pipeline
+from sitrep.store import Store
 from sitrep.web import create_app
 from sitrep.web.context import Settings
+from tests.store.test_sqlite import make
 
 
 def test_articles_are_paged_with_next_offset(client: TestClient) -> None:
@@ -76,6 +78,17 @@ def test_actors_places_and_stats(client: TestClient) -> None:
     assert {p["name"] for p in places} >= {"Duma", "Harasta"}
     assert client.get("/api/v1/stats").json()["articles"] == 3
     assert client.get("/api/v1/actors/nobody").status_code == 404
+
+
+def test_a_place_without_events_counts_none(tmp_path: Path) -> None:
+    store = Store(tmp_path / "quiet.db")
+    document, analysis = make("quiet.txt", "ISIS was seen in Duma.")
+    analysis.events = []
+    store.save(document, analysis)
+    store.close()
+    with TestClient(create_app(str(tmp_path / "quiet.db"))) as client:
+        [duma] = client.get("/api/v1/places").json()["results"]
+    assert (duma["name"], duma["articles"], duma["events"]) == ("Duma", 1, 0)
 
 
 def test_timeline_counts_events_per_day_and_type(client: TestClient) -> None:
