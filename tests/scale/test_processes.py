@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import signal
 import sqlite3
+import subprocess
+import sys
+import time
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -43,7 +47,7 @@ def _comparable(outcome: Analysis | InputError) -> object:
 
 def test_workers_give_the_in_process_results_in_input_order() -> None:
     expected = [_comparable(o) for o in Pipeline(COMPONENTS, batch_size=2).analyze_documents(DOCUMENTS)]
-    workers = ProcessPipeline(2, COMPONENTS, batch_size=1)
+    workers = ProcessPipeline(2, COMPONENTS, chunk_size=1)
     try:
         found = [_comparable(o) for o in workers.analyze_documents(DOCUMENTS)]
     finally:
@@ -69,6 +73,56 @@ def test_ingest_with_workers_stores_what_a_single_process_stores(tmp_path: Path)
     assert parallel == single and {status for status, _ in single} == {"added"}
     assert again == {"unchanged"}
     assert _dump(tmp_path / "two.db") == _dump(tmp_path / "one.db")
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="finds the workers in /proc (Linux)")
+def test_a_killed_ingest_with_workers_leaves_no_workers_and_resumes(tmp_path: Path) -> None:
+    db = tmp_path / "killed.db"
+    command = [sys.executable, "-m", "sitrep.cli", "ingest", str(CORPUS), "--db", str(db), "--workers", "2"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 240
+    while time.monotonic() < deadline and process.poll() is None and _articles(db) < 1:
+        time.sleep(0.2)
+    workers = _children(process.pid)
+    process.send_signal(signal.SIGKILL)
+    assert process.wait() == -signal.SIGKILL, "the run ended before it could be killed mid-way"
+    assert workers, "no worker process was running"
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and any(_running(pid) for pid in workers):
+        time.sleep(0.2)
+    assert not any(_running(pid) for pid in workers)
+    with Sitrep(db) as app:
+        statuses = [r.status for r in app.ingest([str(CORPUS)])]
+    assert "error" not in statuses and "unchanged" in statuses
+    with Sitrep(tmp_path / "clean.db") as app:
+        list(app.ingest([str(CORPUS)]))
+    assert _dump(db) == _dump(tmp_path / "clean.db")
+
+
+def _articles(db: Path) -> int:
+    try:
+        with sqlite3.connect(db, timeout=1) as conn:
+            return conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+
+
+def _children(pid: int) -> list[int]:
+    """Every process started by `pid`, with their own children (Linux /proc)."""
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        for child in (task / "children").read_text().split():
+            found += [int(child), *_children(int(child))]
+    return found
+
+
+def _running(pid: int) -> bool:
+    """Alive and not a zombie waiting to be reaped."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    return "\nState:\tZ" not in status
 
 
 def _dump(db: Path) -> dict[str, list[tuple[object, ...]]]:
