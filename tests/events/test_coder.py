@@ -96,6 +96,13 @@ def test_refusal_is_one_reject() -> None:
     assert analysis.events[0].actors == ["council"]
 
 
+def test_a_threat_or_protest_is_aimed_at_the_recipient_of_what_it_threatens_or_presses() -> None:
+    threat = code("The Northern Front threatened to attack the Hill Brigade.", ACTORS)
+    assert of_type(threat, "THREATEN")[0].recipients == ["brigade"]
+    strike = code("The Town Council began a hunger strike to demand the resignation of the army.", ACTORS)
+    assert of_type(strike, "PROTEST")[0].recipients == ["army"]
+
+
 def test_a_refusal_to_speak_is_no_event() -> None:
     assert code("The Town Council declined to comment on the report.", ACTORS).events == []
     assert code("The Interior Ministry refused to name the suspects.", ACTORS).events == []

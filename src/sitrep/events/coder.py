@@ -31,6 +31,7 @@ from sitrep.events.lexicon import Lexicon, Sense, default_lexicon
 from sitrep.events.matching import Trigger, find_triggers, word_in
 from sitrep.events.modality import ModalityReader, Status
 from sitrep.events.syntax import (
+    children,
     direct_object,
     first_child,
     is_passive,
@@ -146,6 +147,7 @@ class EventCoder:
             self.shift_type(candidate)
             self.shift_to_riot(candidate)
         self.complete_threats(candidates)
+        inherit_recipients(candidates)
         kept = merge(candidates)
         kept = [c for c in kept if self.substantial(c)]
         if not kept and self.type_model is not None:
@@ -343,6 +345,30 @@ def link_governors(candidates: list[Candidate]) -> None:
     by_token = {c.token.i: c for c in candidates}
     for candidate in candidates:
         candidate.governed_by = [by_token[g.i] for g in candidate.status.governors if g.i in by_token]
+
+
+def inherit_recipients(candidates: list[Candidate]) -> None:
+    """An event that names no recipient is directed at those of the event it governs or serves: a threat,
+    demand or promise is aimed at whom the threatened, demanded or promised event would touch
+    ("threatened to attack X", "agreed to provide aid for X"), a protest at whom it is held to press
+    ("began a hunger strike to demand the resignation of X")."""
+    for candidate in candidates:
+        if candidate.participants.recipients:
+            continue
+        own = candidate.participants.actors
+        for other in candidates:
+            if candidate in other.governed_by or serves_purpose(other.token, candidate.token):
+                candidate.participants.add_recipients(
+                    r for r in other.participants.recipients if r not in own
+                )
+
+
+def serves_purpose(clause: Token, event: Token) -> bool:
+    """True when `clause` is an infinitival purpose clause (an adverbial, or an open complement as the
+    parser often reads it) of the event's verb ("struck to demand") or of the support verb of a nominal
+    event ("began a strike to demand")."""
+    infinitival = clause.dep_ in ("advcl", "xcomp") and any(c.lower_ == "to" for c in children(clause, "aux"))
+    return infinitival and clause.head.i in (event.i, event.head.i)
 
 
 def has_agent(candidate: Candidate) -> bool:
