@@ -52,13 +52,19 @@ class Sitrep:
     """A Sitrep database and the pipeline that fills it. The pipeline (spaCy and the stages) loads lazily."""
 
     def __init__(
-        self, path: str | Path | None = None, pipeline: Analyzer | None = None, workers: int = 1
+        self,
+        path: str | Path | None = None,
+        pipeline: Analyzer | None = None,
+        workers: int = 1,
+        scheduler: str | None = None,
     ) -> None:
-        """`workers` > 1 runs extraction and analysis in that many processes (for a pipeline made here)."""
+        """For a pipeline made here: `workers` > 1 extracts and analyses in that many processes, and a
+        Dask `scheduler` address on that cluster's workers."""
         self.store = Store(path or default_db_path())
         self._pipeline = pipeline
         self._owns_pipeline = pipeline is None  # a pipeline passed in may serve other databases too
         self._workers = workers
+        self._scheduler = scheduler
         self._coder: Pipeline | None = None
 
     @property
@@ -68,6 +74,10 @@ class Sitrep:
         return self._pipeline
 
     def _new_pipeline(self) -> Analyzer:
+        if self._scheduler:
+            from sitrep.scale import DaskPipeline
+
+            return DaskPipeline(self._scheduler)
         if self._workers > 1:
             from sitrep.scale import ProcessPipeline
 

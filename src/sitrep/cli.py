@@ -80,6 +80,12 @@ def build_parser() -> argparse.ArgumentParser:
         default=os.environ.get("SITREP_WORKERS", "1"),  # argparse checks a string default like an argument
         help="processes that extract and analyse in parallel (default $SITREP_WORKERS or 1)",
     )
+    p.add_argument(
+        "--scheduler",
+        default=os.environ.get("SITREP_SCHEDULER"),
+        metavar="ADDRESS",
+        help="extract and analyse on a Dask cluster, e.g. tcp://host:8786 (needs the dask extra)",
+    )
     p = command("show", cmd_show, "show one article with its entities, actors, places, events and keywords")
     p.add_argument("id")
     p = command("search", cmd_search, 'full-text search: words, "phrases", AND/OR/NOT, prefix*, filters')
@@ -169,7 +175,7 @@ def _print_json(value: Any) -> None:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     failed = False
-    with Sitrep(args.db, workers=args.workers) as app:
+    with Sitrep(args.db, workers=args.workers, scheduler=args.scheduler) as app:
         for result in app.ingest(args.paths, progress=not args.json and sys.stderr.isatty()):
             failed |= result.status == "error"
             if args.json:

@@ -1,5 +1,6 @@
-"""Scaling out beyond one process: the pipeline in worker processes on this machine."""
+"""Scaling out beyond one process: the pipeline in worker processes on this machine or on a Dask cluster."""
 
-from sitrep.scale.processes import ProcessPipeline
+from sitrep.scale.dask import DaskPipeline
+from sitrep.scale.parallel import ParallelPipeline, ProcessPipeline
 
-__all__ = ["ProcessPipeline"]
+__all__ = ["DaskPipeline", "ParallelPipeline", "ProcessPipeline"]

@@ -17,7 +17,7 @@ from sitrep.api import Sitrep
 from sitrep.errors import InputError
 from sitrep.pipeline import Pipeline
 from sitrep.records import Analysis, Document
-from sitrep.scale import ProcessPipeline
+from sitrep.scale import DaskPipeline, ProcessPipeline
 
 CORPUS = Path(__file__).resolve().parents[2] / "examples" / "corpus"
 COMPONENTS = ("actors", "events", "keywords")
@@ -56,6 +56,19 @@ def test_workers_give_the_in_process_results_in_input_order() -> None:
     # The empty page comes back as its error, naming the input, from the worker that met it.
     assert isinstance(expected[1], tuple) and expected[1][0] == "empty.txt"
     assert any(isinstance(o, Analysis) and o.events for o in found)
+
+
+def test_a_dask_cluster_gives_the_in_process_results_in_input_order() -> None:
+    distributed = pytest.importorskip("distributed")
+    expected = [_comparable(o) for o in Pipeline(COMPONENTS, batch_size=2).analyze_documents(DOCUMENTS)]
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None)
+    with cluster, distributed.Client(cluster) as client:
+        on_cluster = DaskPipeline(client, COMPONENTS, chunk_size=1)
+        assert on_cluster.workers() == 2
+        found = [_comparable(o) for o in on_cluster.analyze_documents(DOCUMENTS)]
+        on_cluster.close()
+        assert client.status == "running", "a client passed in belongs to the caller"
+    assert found == expected
 
 
 def test_at_least_one_worker() -> None:
