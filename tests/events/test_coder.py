@@ -113,6 +113,8 @@ def test_violence_by_protesters_is_a_riot() -> None:
     assert [(e.type, e.mode) for e in riot.events] == [("PROTEST", "riot")]
     clash = code("The Northern Front clashed with the army in Kessar.", ACTORS)
     assert [e.type for e in clash.events] == ["ASSAULT"]
+    torched = code("Demonstrators threw stones at the army and torched two of its trucks.", ACTORS)
+    assert {(e.type, e.mode) for e in torched.events} == {("PROTEST", "riot")}
 
 
 def test_a_threat_to_seize_a_town_threatens_territory() -> None:

@@ -257,10 +257,14 @@ class EventCoder:
             candidate.cameo = self.lexicon.types[candidate.type].cameo
 
     def shift_to_riot(self, candidate: Candidate) -> None:
-        """Violence done by protesters, rioters or a crowd is a riot (PLOVER PROTEST "riot")."""
+        """Violence done by protesters or rioters is a riot (PLOVER PROTEST "riot"); a conjoined verb
+        shares its subject ("hurled stones and torched cars")."""
         if candidate.type not in self.grammar.riot_types or candidate.trigger.is_nominal:
             return
-        subject = first_child(candidate.token, "nsubj")
+        token = candidate.token
+        subject = first_child(token, "nsubj") or (
+            first_child(token.head, "nsubj") if token.dep_ == "conj" else None
+        )
         if subject is not None and word_in(subject, (self.grammar.rioters,), self.lexicon):
             candidate.type, candidate.mode = "PROTEST", "riot"
             candidate.cameo = RIOT_CAMEO
