@@ -103,6 +103,13 @@ def test_a_threat_or_protest_is_aimed_at_the_recipient_of_what_it_threatens_or_p
     assert of_type(strike, "PROTEST")[0].recipients == ["army"]
 
 
+def test_conjoined_verbs_with_objects_of_their_own_are_two_events() -> None:
+    analysis = code("The Town Council rejected the plan and opposed the deployment of the army.", ACTORS)
+    assert [e.trigger for e in of_type(analysis, "REJECT")] == ["rejected", "opposed"]
+    merged = code("The Northern Front attacked the Hill Brigade, killing nine fighters.", ACTORS)
+    assert len(of_type(merged, "ASSAULT")) == 1
+
+
 def test_a_refusal_to_speak_is_no_event() -> None:
     assert code("The Town Council declined to comment on the report.", ACTORS).events == []
     assert code("The Interior Ministry refused to name the suspects.", ACTORS).events == []

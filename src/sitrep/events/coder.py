@@ -411,8 +411,17 @@ def nearest_same_type(candidate: Candidate, by_token: dict[int, Candidate]) -> C
         host = by_token.get(current.i)
         if host is not None:
             same = host.type == candidate.type and host.status.negated == candidate.status.negated
-            return host if same else None
+            return host if same and not separate_patients(candidate, host) else None
     return None
+
+
+def separate_patients(candidate: Candidate, host: Candidate) -> bool:
+    """Two verbs that each do something to a thing of their own report two events ("rejected the plan
+    and opposed the deployment"); a participle that adds the toll of an attack does not."""
+    if candidate.trigger.is_nominal or host.trigger.is_nominal:
+        return False
+    own, hosts = direct_object(candidate.token), direct_object(host.token)
+    return own is not None and hosts is not None and candidate.token.dep_ not in ("advcl", "xcomp")
 
 
 def confidence(candidate: Candidate) -> float:
