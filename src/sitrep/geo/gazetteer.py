@@ -27,7 +27,7 @@ from sitrep.geo.build import ALTERNATE, BARE, DEMONYM, PRIMARY, SKELETON
 from sitrep.geo.names import GENERIC_WORDS, bare_key, exact_key, skeleton_key
 from sitrep.records import Place
 
-BUILD_VERSION = "1"
+BUILD_VERSION = "2"
 STALE_TEMPORARY_SECONDS = 3600
 
 # How much a feature kind is worth before any context: countries and first-level divisions are what a
