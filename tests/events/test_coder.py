@@ -144,6 +144,8 @@ def test_mobilised_fighters_are_a_militia() -> None:
         ("The Northern Front test-fired a new rocket.", "MOBILIZE"),
         ("The Town Council blocked a resolution on the dam.", "REJECT"),
         ("The Interior Ministry gave in to the strikers' demands.", "CONCEDE"),
+        ("The army broke up a demonstration in Kessar with tear gas.", "COERCE"),
+        ("The Town Council issued an ultimatum to the Northern Front.", "THREATEN"),
     ],
 )
 def test_common_news_phrases(text: str, expected: str) -> None:
