@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/web_load.py                      # builds bench/results/web.db once, then measures
     .venv/bin/python bench/web_load.py --articles 2000 --requests 100 --clients 20 --per-client 10
+    .venv/bin/python bench/web_load.py --stages             # CPU per search page by stage, in this process
 
 It writes synthetic articles (with actors, places, events and keywords) through `sitrep.store.Store`,
 serves the database with uvicorn in a separate process on 127.0.0.1 and a free port, then
@@ -9,7 +10,9 @@ serves the database with uvicorn in a separate process on 127.0.0.1 and a free p
    reports p50, p95 and the maximum;
 2. concurrency: runs `--clients` clients at once, each sending `--per-client` GETs across the main pages
    and the API, and reports errors, p95 under load and throughput.
-Traffic stays on the loopback interface; every loop is bounded in count and time.
+Traffic stays on the loopback interface; every loop is bounded in count and time. With `--stages` it
+serves nothing and instead times, in this process, the stages of the same search pages: the library's
+search (count, ranked page, snippets), the facets, and the whole page function (the rest is the template).
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ from sitrep.records import (
     Place,
     PlaceMention,
 )
+from sitrep.search import parse
 from sitrep.search.query import PLOVER_TYPES
 from sitrep.store import Store
 
@@ -259,6 +263,41 @@ def concurrency(port: int, clients: int, per_client: int, article_id: str, stop:
     } | summary(timings)  # fmt: skip
 
 
+def stage_profile(db: Path, rounds: int) -> dict[str, float]:
+    """Mean CPU milliseconds per search page by stage, over the latency run's mix of queries and pages."""
+    from starlette.requests import Request
+
+    from sitrep.web import create_app, pages, queries
+
+    app = create_app(str(db))
+    reader = app.state.sitrep.databases.reader()  # the connection a server thread would use
+    scope = {
+        "type": "http",
+        "method": "GET",
+        "path": "/search",
+        "query_string": b"",
+        "headers": [],
+        "app": app,
+    }
+    spent = {"search": 0.0, "facets": 0.0, "page": 0.0}
+    plan = [(q, page) for q in SEARCHES for page in (1, 1, 1, 2, 5)]
+    for q in SEARCHES:  # warm the connection's statement cache and the page cache
+        pages.search(Request(scope), reader, q=q)
+    for _ in range(rounds):
+        for q, page in plan:
+            started = time.process_time()
+            reader.search(q, limit=pages.SEARCH_PAGE_SIZE, offset=(page - 1) * pages.SEARCH_PAGE_SIZE)
+            searched = time.process_time()
+            queries.facets(reader.store.db, parse(q))
+            faceted = time.process_time()
+            pages.search(Request(scope), reader, q=q, page=page)
+            spent["search"] += searched - started
+            spent["facets"] += faceted - searched
+            spent["page"] += time.process_time() - faceted
+    mean = {stage: round(1000 * seconds / (rounds * len(plan)), 1) for stage, seconds in spent.items()}
+    return mean | {"template_and_rest": round(mean["page"] - mean["search"] - mean["facets"], 1)}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=10_000)
@@ -266,9 +305,21 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=300, help="sequential search page requests")
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--per-client", type=int, default=20)
+    parser.add_argument(
+        "--stages",
+        type=int,
+        nargs="?",
+        const=3,
+        metavar="ROUNDS",
+        help="time the search page's stages in this process instead (default 3 rounds)",
+    )
     args = parser.parse_args()
     args.db.parent.mkdir(parents=True, exist_ok=True)
     build_seconds = build(args.db, args.articles)
+    if args.stages:
+        stages = {"cpu_ms_per_search_page": stage_profile(args.db, args.stages)}
+        print(json.dumps(stages | {"load_average_after": [round(x, 2) for x in os.getloadavg()]}, indent=2))
+        return 0
     store = Store(args.db)
     total = store.count("articles")
     article_id = store.db.execute("SELECT id FROM articles LIMIT 1").fetchone()[0]
