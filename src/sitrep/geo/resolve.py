@@ -304,29 +304,30 @@ class _Neighbours:
     that a candidate meets only the readings that may lie within NEARBY_KM of it."""
 
     def __init__(self, contenders: dict[str, list[Candidate]]) -> None:
-        self.cells: dict[tuple[int, int], list[tuple[str, Place]]] = defaultdict(list)
+        self.cells: dict[tuple[int, int], list[tuple[str, float, float]]] = defaultdict(list)
         for name, readings in contenders.items():
             for c in readings:
                 if precision_of(c.place) <= 2:
-                    self.cells[_cell(c.place)].append((name, c.place))
+                    self.cells[_cell(c.place)].append((name, c.place.lat, c.place.lon))
 
     def support(self, candidate: Candidate, name: str) -> float:
         """How many other names have a plausible reading near the candidate, each counted 1 when next
         to it and less with distance, to none at NEARBY_KM."""
         if precision_of(candidate.place) > 2:
             return 0.0
-        place = candidate.place
-        row, column = _cell(place)
-        cos_lat = math.cos(math.radians(place.lat))
+        lat, lon = candidate.place.lat, candidate.place.lon
+        row, column = _cell(candidate.place)
+        cos_lat = math.cos(math.radians(lat))
         reach = math.ceil(1 / max(cos_lat, 0.05))  # cells narrow poleward
         closest: dict[str, float] = {}
         for r in (row - 1, row, row + 1):
             for col in range(column - reach, column + reach + 1):
-                for other, point in self.cells.get((r, col), ()):
+                for other, other_lat, other_lon in self.cells.get((r, col), ()):
                     if other != name:
-                        km = _nearby_km(point.lat, point.lon, place.lat, place.lon, cos_lat)
-                        closest[other] = max(closest.get(other, 0.0), 1.0 - km / NEARBY_KM)
-        return sum(closeness for closeness in closest.values() if closeness > 0)
+                        near = 1.0 - _nearby_km(other_lat, other_lon, lat, lon, cos_lat) / NEARBY_KM
+                        if near > closest.get(other, 0.0):
+                            closest[other] = near
+        return sum(closest.values())
 
 
 def _cell(place: Place) -> tuple[int, int]:
