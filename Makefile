@@ -19,6 +19,8 @@ node_modules/.package-lock.json: package.json package-lock.json
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
+	# The offline gazetteer (a few minutes, once; later versions rebuild on first use).
+	$(BIN)/python -c "from sitrep.geo import build_gazetteer; print(build_gazetteer())"
 	touch $@
 
 demo: install
