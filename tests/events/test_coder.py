@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.events.helpers import code, of_type
+from sitrep.events import EventCoder
+from tests.events.helpers import analyse, code, of_type
 
 ACTORS = {
     "front": ["Northern Front"],
@@ -108,6 +109,16 @@ def test_conjoined_verbs_with_objects_of_their_own_are_two_events() -> None:
     assert [e.trigger for e in of_type(analysis, "REJECT")] == ["rejected", "opposed"]
     merged = code("The Northern Front attacked the Hill Brigade, killing nine fighters.", ACTORS)
     assert len(of_type(merged, "ASSAULT")) == 1
+
+
+def test_a_main_clause_event_noun_without_participants_is_the_event_where_nothing_else_is() -> None:
+    rules = EventCoder(learned=False)
+    talks = analyse("Talks on the new dam ended in Kessar without a result.", ACTORS, rules)
+    assert [e.type for e in talks.events] == ["CONSULT"]
+    background = analyse("The camp is home to families who fled the fighting years ago.", ACTORS, rules)
+    assert background.events == []
+    compound = analyse("Protest leaders insisted on a meeting in Kessar.", ACTORS, rules)
+    assert "PROTEST" not in [e.type for e in compound.events]
 
 
 def test_a_refusal_to_speak_is_no_event() -> None:

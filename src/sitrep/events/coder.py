@@ -148,10 +148,12 @@ class EventCoder:
             self.shift_to_riot(candidate)
         self.complete_threats(candidates)
         inherit_recipients(candidates)
-        kept = merge(candidates)
-        kept = [c for c in kept if self.substantial(c)]
+        merged = merge(candidates)
+        kept = [c for c in merged if self.substantial(c)]
         if not kept and self.type_model is not None:
             kept = self.proposal(self.type_model, sentence, reader)
+        if not kept:
+            kept = [c for c in merged if is_main_topic(c)][:1]
         if not kept:
             return []
         text = sentence.text
@@ -343,6 +345,30 @@ def with_cameo_verbs(lexicon: Lexicon, folder: Path) -> Lexicon:
     table = read_cameo_to_plover(tables[0])
     senses = verb_senses(read_verb_dictionary(dictionaries[0]), table, lexicon.types)
     return lexicon.with_extra_verbs(senses)
+
+
+def is_main_topic(candidate: Candidate) -> bool:
+    """A nominal event that names no participant but is what the main clause is about ("talks on a new
+    trade agreement ended without a result"): where neither the rules nor the model find anything else,
+    it is the sentence's event. One that is no argument of the main verb ("fled the fighting years ago",
+    "the history of the war", "declined to comment on the investigation") is background."""
+    token = candidate.token
+    return (
+        candidate.trigger.is_nominal
+        and token.dep_ != "compound"  # "protest leaders" are people, not a protest
+        and is_root(argument_of(token))
+        and not candidate.governed_by
+        and not candidate.hypothetical
+        and not candidate.status.negated
+        and subordination(token) == 0
+    )
+
+
+def argument_of(noun: Token) -> Token:
+    """The word a noun is a subject, object or prepositional object of ("talks ended", "after the
+    executions"); a noun inside another noun phrase ("the history of the war") is that noun's."""
+    head = noun.head
+    return head.head if head.dep_ in ("prep", "agent") and is_verb(head.head) else head
 
 
 def link_governors(candidates: list[Candidate]) -> None:
