@@ -121,6 +121,13 @@ def test_a_main_clause_event_noun_without_participants_is_the_event_where_nothin
     assert "PROTEST" not in [e.type for e in compound.events]
 
 
+def test_a_plural_nationality_is_people() -> None:
+    executed = code("The Northern Front executed five Albanians in Kessar.", ACTORS)
+    assert [(e.type, e.mode) for e in executed.events] == [("ASSAULT", "targeted")]
+    expelled = code("Hundreds of Albanians were expelled from Kessar by the army.", ACTORS)
+    assert [(e.type, e.mode) for e in expelled.events] == [("COERCE", "deport")]
+
+
 def test_a_refusal_to_speak_is_no_event() -> None:
     assert code("The Town Council declined to comment on the report.", ACTORS).events == []
     assert code("The Interior Ministry refused to name the suspects.", ACTORS).events == []

@@ -185,6 +185,7 @@ class Grammar:
     assault_mode_cues: tuple[tuple[str, tuple[str, ...]], ...]
     targeted_titles: frozenset[str]
     militia_words: frozenset[str]
+    people_classes: frozenset[str]
     context_cues: tuple[tuple[str, tuple[str, ...]], ...]
 
 
@@ -230,6 +231,7 @@ def parse_grammar(data: dict[str, Any]) -> Grammar:
         assault_mode_cues=cue_table("assault_mode_cues"),
         targeted_titles=words("targeted_titles"),
         militia_words=words("militia_words"),
+        people_classes=frozenset(strings(data["people_classes"], "people_classes")),
         context_cues=cue_table("context_cues"),
     )
 

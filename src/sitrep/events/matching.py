@@ -131,7 +131,15 @@ def match_dependents(sense: Sense, scope: list[Token], lexicon: Lexicon) -> tupl
     for word in sense.dependents:
         allowed = lexicon.members(word)
         candidates = [t for t in scope if t not in used and (not word.startswith("&") or is_class_slot(t))]
-        match = next((t for t in candidates if matches_word(quantified(t), allowed)), None)
+        people = word.lstrip("&") in lexicon.grammar.people_classes
+        match = next(
+            (
+                t
+                for t in candidates
+                if matches_word(quantified(t), allowed) or people and names_people(quantified(t))
+            ),
+            None,
+        )
         if match is None:
             return None
         used.append(match)
@@ -194,11 +202,21 @@ def clause_has_modal(verb: Token, modals: tuple[str, ...]) -> bool:
 
 def word_in(token: Token | None, words: tuple[str, ...], lexicon: Lexicon) -> bool:
     """True when the head of the phrase is one of the words or class members (a multi-word member such
-    as "peacekeeping force" needs its modifiers too; "refugee agency" is no person)."""
+    as "peacekeeping force" needs its modifiers too; "refugee agency" is no person); a plural nationality
+    belongs to the grammar's classes of people."""
     if token is None:
         return False
     allowed = frozenset().union(*(lexicon.members(w) for w in words))
-    return matches_word(quantified(token), allowed)
+    head = quantified(token)
+    if matches_word(head, allowed):
+        return True
+    people = lexicon.grammar.people_classes
+    return names_people(head) and any(w.lstrip("&") in people for w in words)
+
+
+def names_people(token: Token) -> bool:
+    """A plural name of a nationality or group ("three Albanians", "Kurds"): people, not a state."""
+    return token.ent_type_ == "NORP" and token.tag_ in ("NNS", "NNPS")
 
 
 def quantified(token: Token) -> Token:
