@@ -128,6 +128,14 @@ def test_a_plural_nationality_is_people() -> None:
     assert [(e.type, e.mode) for e in expelled.events] == [("COERCE", "deport")]
 
 
+def test_fighting_a_social_ill_is_no_assault() -> None:
+    rules = EventCoder(learned=False)
+    assert analyse("The Town Council is fighting corruption in Kessar.", ACTORS, rules).events == []
+    assert analyse("The army's fight against drug trafficking goes on.", ACTORS, rules).events == []
+    battle = code("The Northern Front fought the army near Kessar.", ACTORS)
+    assert [e.type for e in battle.events] == ["ASSAULT"]
+
+
 def test_a_refusal_to_speak_is_no_event() -> None:
     assert code("The Town Council declined to comment on the report.", ACTORS).events == []
     assert code("The Interior Ministry refused to name the suspects.", ACTORS).events == []

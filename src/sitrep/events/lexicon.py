@@ -67,12 +67,14 @@ class Sense:
     plural: bool = False  # noun only in the plural ("talks", "sanctions")
     clause_modal: tuple[str, ...] = ()  # needs a clausal complement with one of these modals
     object_in: tuple[str, ...] = ()
+    object_not_in: tuple[str, ...] = ()  # what it acts on must not be one of these ("fight corruption")
     subject_in: tuple[str, ...] = ()
 
     @property
     def specificity(self) -> int:
         conditions = (
             self.object_in,
+            self.object_not_in,
             self.subject_in,
             self.clause,
             self.clause_modal,
@@ -99,6 +101,7 @@ SENSE_KEYS = set(
         "clause_modal",
         "plural",
         "object_in",
+        "object_not_in",
         "subject_in",
     ]
 )
@@ -133,6 +136,7 @@ def parse_sense(
         plural=bool(spec.get("plural", False)),
         clause_modal=tuple(spec.get("clause_modal", ())),
         object_in=tuple(spec.get("object_in", ())),
+        object_not_in=tuple(spec.get("object_not_in", ())),
         subject_in=tuple(spec.get("subject_in", ())),
     )
 
@@ -296,7 +300,7 @@ def check_classes(lexicon: Lexicon) -> None:
     """Every &CLASS a pattern or condition names must be defined."""
     senses = [s for table in (lexicon.verbs, lexicon.nouns) for group in table.values() for s in group]
     for sense in senses:
-        for word in (*sense.dependents, *sense.object_in, *sense.subject_in):
+        for word in (*sense.dependents, *sense.object_in, *sense.object_not_in, *sense.subject_in):
             name = word.lstrip("&")
             if (word.startswith("&") or name.isupper()) and name not in lexicon.classes:
                 raise ValueError(f"trigger {sense.pattern!r}: undefined class {word}")

@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 
 from sitrep.events.lexicon import Lexicon, Sense
 from sitrep.events.syntax import (
+    children,
     direct_object,
     first_child,
     has_clause,
@@ -176,9 +177,15 @@ def conditions_hold(token: Token, sense: Sense, lexicon: Lexicon) -> bool:
         not sense.clause or has_clause(token),
         not sense.plural or token.tag_ in ("NNS", "NNPS"),
         not sense.object_in or word_in(obj, sense.object_in, lexicon),
+        not sense.object_not_in or not word_in(opposed(token) or obj, sense.object_not_in, lexicon),
         not sense.subject_in or word_in(first_child(token, "nsubj"), sense.subject_in, lexicon),
     )
     return all(checks)
+
+
+def opposed(token: Token) -> Token | None:
+    """What a fight is against: "the fight against corruption", "fought against poverty"."""
+    return next((o for p in token.children if p.lower_ == "against" for o in children(p, "pobj")), None)
 
 
 def has_partner(verb: Token) -> bool:
