@@ -156,6 +156,19 @@ def test_a_threat_to_seize_a_town_threatens_territory() -> None:
     assert threat.mode == "territory"
 
 
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("The Northern Front threatened the Hill Brigade with military action.", "violence"),
+        ("The Town Council threatened the Hill Brigade with sanctions.", "restrict"),
+        ("The Northern Front threatened to impose sanctions on the Hill Brigade.", "restrict"),
+    ],
+)
+def test_a_threat_takes_its_mode_from_what_it_names(text: str, mode: str) -> None:
+    (threat,) = of_type(code(text, ACTORS), "THREATEN")
+    assert threat.mode == mode
+
+
 def test_mobilised_fighters_are_a_militia() -> None:
     fighters = code("The Northern Front mobilized thousands of fighters near Kessar.", ACTORS)
     assert [(e.type, e.mode) for e in fighters.events] == [("MOBILIZE", "militia")]

@@ -1,4 +1,5 @@
-"""Event details read from the trigger's sentence: ASSAULT mode, context, date and fatalities."""
+"""Event details read from the trigger's sentence: modes (ASSAULT, MOBILIZE, THREATEN), context, date and
+fatalities."""
 
 from __future__ import annotations
 
@@ -24,13 +25,16 @@ class DetailReader:
         self.lexicon = lexicon
         self.grammar = lexicon.grammar
         self.cue_patterns = {mode: any_cue(cues) for mode, cues in self.grammar.assault_mode_cues}
+        self.threat_patterns = {mode: any_cue(cues) for mode, cues in self.grammar.threat_mode_cues}
         self.context_patterns = {context: any_cue(cues) for context, cues in self.grammar.context_cues}
 
     def mode(self, event_type: str, mode: str | None, trigger: Trigger, sentence: Span) -> str | None:
         """The trigger's mode; for ASSAULT the weapon or method named around the trigger refines it, for
-        MOBILIZE whether those mobilised are a militia."""
+        MOBILIZE whether those mobilised are a militia, for a THREATEN without one what its clause names."""
         if event_type == "MOBILIZE":
             return "militia" if self.mobilises_militia(trigger) else mode
+        if event_type == "THREATEN" and mode is None:
+            return self.threatened(trigger)
         if event_type != "ASSAULT":
             return mode
         for text in cue_texts(trigger.token):
@@ -40,6 +44,11 @@ class DetailReader:
         if mode in GENERIC_ASSAULT_MODES and self.victim_is_official(trigger.token):
             return "targeted"
         return mode
+
+    def threatened(self, trigger: Trigger) -> str | None:
+        """What a threat that names no coded event threatens, by the words of its clause."""
+        text = clause_text(trigger.token)
+        return next((mode for mode, pattern in self.threat_patterns.items() if pattern.search(text)), None)
 
     def mobilises_militia(self, trigger: Trigger) -> bool:
         """ "mobilized thousands of fighters", "massed militiamen": irregular forces, PLOVER's "militia"."""

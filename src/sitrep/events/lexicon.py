@@ -172,6 +172,7 @@ class Grammar:
     preparation_shift: dict[str, str]
     threat_modes: dict[str, str]
     threat_modes_by_code: dict[str, str]
+    threat_mode_cues: tuple[tuple[str, tuple[str, ...]], ...]
     riot_types: frozenset[str]
     rioters: str
     statement_verbs: frozenset[str]
@@ -218,6 +219,7 @@ def parse_grammar(data: dict[str, Any]) -> Grammar:
         preparation_shift=dict(data["preparation_shift"]),
         threat_modes=dict(data["threat_modes"]),
         threat_modes_by_code={str(k): str(v) for k, v in data["threat_modes_by_code"].items()},
+        threat_mode_cues=cue_table("threat_mode_cues"),
         riot_types=frozenset(strings(data["riot_types"], "riot_types")),
         rioters=str(data["rioters"]),
         statement_verbs=words("statement_verbs"),
