@@ -20,6 +20,9 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
+
 from sitrep.actors.anaphora import definite_description, resolve_anaphor, resolve_pronoun
 from sitrep.actors.context import AGENT, ANAPHOR, MEMBER, ROLE, ArticleContext
 from sitrep.actors.matcher import Match
@@ -35,6 +38,7 @@ _NOUN_TAGS = frozenset({"NOUN", "PROPN"})
 _OWNER_PREPOSITIONS = {"of": ("state", "organization"), "from": ("state",), "in": ("state",)}
 _FORMER = re.compile(r"\b(?:former|ex|ousted|deposed|exiled)[\s-]+(?:[a-z]+\s+)?$", re.IGNORECASE)
 PRONOUNS = {"it": "it", "its": "it", "itself": "it", "they": "they", "them": "they", "their": "they"}
+_PRONOUN_IDS = frozenset(get_string_id(word) for word in PRONOUNS)
 # Verbs whose "it" subject is a dummy: "It seems that ...", and, with a clause, "it is clear that ...",
 # "it was reported that ...".
 _RAISING_VERBS = frozenset({"seem", "appear", "happen", "emerge", "transpire", "matter"})
@@ -57,8 +61,10 @@ def resolve_agents(ctx: ArticleContext) -> None:
 def _items(ctx: ArticleContext) -> Iterator[Any]:
     """Agent matches and pronoun tokens."""
     yield from (match for match in ctx.matches if isinstance(match.value, AgentHit))
-    if ctx.doc is not None:
-        yield from (token for token in ctx.doc if token.lower_ in PRONOUNS)
+    if ctx.doc is not None and len(ctx.doc):
+        # The lower-case forms as one array: only the pronouns become Token objects.
+        lowers = ctx.doc.to_array(LOWER).tolist()
+        yield from (ctx.doc[i] for i, lower in enumerate(lowers) if lower in _PRONOUN_IDS)
 
 
 def _position(item: Any) -> int:

@@ -9,7 +9,7 @@ subject is the noun phrase the relative pronoun stands for.
 
 from __future__ import annotations
 
-from functools import partial
+from functools import lru_cache, partial
 from typing import Any
 
 from sitrep.actors.context import ArticleContext
@@ -203,7 +203,7 @@ def definite_description(ctx: ArticleContext, start: int, end: int) -> str | Non
     """An actor named before whose name, or the head of its name before "of", ends with the words of
     a definite description ("the judicial body" -> "Unified Judicial Body", "the committee" ->
     "Supreme Committee of Deir Hafer"), most recent first."""
-    words = ctx.text[start:end].lower().split()
+    words = tuple(ctx.text[start:end].lower().split())
     if not words:
         return None
     seen: set[str] = set()
@@ -216,9 +216,18 @@ def definite_description(ctx: ArticleContext, start: int, end: int) -> str | Non
             continue
         seen.add(mention.actor_id)
         entry = ctx.entry(mention.actor_id)
-        for name in (entry.name, *entry.aliases):
-            full = name.lower().split()
-            head = full[: full.index("of")] if "of" in full else full
-            if any(len(form) > len(words) and form[-len(words) :] == words for form in (full, head)):
-                return mention.actor_id
+        forms = _described_forms((entry.name, *entry.aliases))
+        if any(len(form) > len(words) and form[-len(words) :] == words for form in forms):
+            return mention.actor_id
     return None
+
+
+@lru_cache(maxsize=4096)
+def _described_forms(names: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """The lower-case words of each name and of its head before "of", name by name; computed once
+    per set of names, since registry actors come back in article after article."""
+    forms: list[tuple[str, ...]] = []
+    for name in names:
+        full = tuple(name.lower().split())
+        forms += [full, full[: full.index("of")] if "of" in full else full]
+    return tuple(forms)

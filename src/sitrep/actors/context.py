@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from spacy.attrs import IDX, LENGTH, SENT_START
+
 from sitrep.actors.matcher import Match, Token
 from sitrep.actors.registry import ActorEntry, ActorRegistry, AgentHit, Hit, NameHit
 from sitrep.records import ActorMention
@@ -44,14 +46,26 @@ class ArticleContext:
     _match_starts: list[int] = field(default_factory=list)
     _sentence_starts: list[int] = field(default_factory=list)
     _token_starts: list[int] = field(default_factory=list)
+    _token_ends: list[int] = field(default_factory=list)
+    _spans: dict[tuple[int, int], Any] = field(default_factory=dict)  # token range -> spaCy span
     _memo: dict[tuple[str, int | str], Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._match_starts = [match.start for match in self.matches]
         if self.doc is not None:
-            self._token_starts = [token.idx for token in self.doc]
-        if self.doc is not None and self.doc.has_annotation("SENT_START"):
-            self._sentence_starts = [sentence.start_char for sentence in self.doc.sents]
+            self._read_offsets(self.doc)
+
+    def _read_offsets(self, doc: Any) -> None:
+        """Token and sentence offsets from the Doc's arrays in one pass: spaCy builds a new Token or
+        Span object on every Python-level access."""
+        rows = doc.to_array([IDX, LENGTH, SENT_START]).tolist() if len(doc) else []
+        self._token_starts = [start for start, _, _ in rows]
+        self._token_ends = [start + length for start, length, _ in rows]
+        if doc.has_annotation("SENT_START"):
+            # As Doc.sents: the first token opens a sentence, then every token marked as a start.
+            self._sentence_starts = [
+                start for i, (start, _, opens) in enumerate(rows) if i == 0 or opens == 1
+            ]
 
     # --- actors --------------------------------------------------------------------------------
     def entry(self, actor_id: str) -> ActorEntry:
@@ -158,10 +172,14 @@ class ArticleContext:
         if self.doc is None:
             return None
         first = max(bisect_right(self._token_starts, start) - 1, 0)
-        if first < len(self.doc) and self._token_starts[first] + len(self.doc[first]) <= start:
+        if first < len(self._token_ends) and self._token_ends[first] <= start:
             first += 1
         last = bisect_left(self._token_starts, end)
-        return self.doc[first:last] if first < last else None
+        if first >= last:
+            return None
+        if (first, last) not in self._spans:
+            self._spans[first, last] = self.doc[first:last]
+        return self._spans[first, last]
 
     def sentence_of(self, position: int) -> int:
         return max(bisect_right(self._sentence_starts, position) - 1, 0)

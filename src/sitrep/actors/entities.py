@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from sitrep.actors.anaphora import resolve_anaphor, resolve_pronoun
@@ -131,19 +132,20 @@ def _short_form_owner(ctx: ArticleContext, mention: ActorMention) -> str | None:
     return owners.pop() if words and len(owners) == 1 else None
 
 
-def _word_runs(ctx: ArticleContext, actor_id: str) -> set[tuple[str, ...]]:
-    """Every proper run of consecutive words in an actor's names, computed once per article."""
+def _word_runs(ctx: ArticleContext, actor_id: str) -> frozenset[tuple[str, ...]]:
+    """Every proper run of consecutive words in an actor's names."""
+    entry = ctx.entry(actor_id)
+    return _proper_runs((entry.name, *entry.aliases))
 
-    def runs() -> set[tuple[str, ...]]:
-        entry = ctx.entry(actor_id)
-        found: set[tuple[str, ...]] = set()
-        for keys in {phrase_keys(name) for name in (entry.name, *entry.aliases)}:
-            found.update(keys[i:j] for i in range(len(keys)) for j in range(i + 1, len(keys) + 1))
-            found.discard(keys)
-        return found
 
-    runs_of_names: set[tuple[str, ...]] = ctx.remember(("runs", actor_id), runs)
-    return runs_of_names
+@lru_cache(maxsize=4096)
+def _proper_runs(names: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
+    """Computed once per set of names: registry actors come back in article after article."""
+    found: set[tuple[str, ...]] = set()
+    for keys in {phrase_keys(name) for name in names}:
+        found.update(keys[i:j] for i in range(len(keys)) for j in range(i + 1, len(keys) + 1))
+        found.discard(keys)
+    return frozenset(found)
 
 
 def _expanded_by(ctx: ArticleContext, start: int, end: int) -> str | None:

@@ -106,12 +106,16 @@ def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     previous_end = -1
     for match in _TOKEN.finditer(text):
-        gap = text[previous_end : match.start()] if previous_end >= 0 else " "
-        joined = gap != " " and bool(gap) and not gap.strip(_JOINERS)
-        adjacent = gap == " " or joined or (not gap.strip() and "\n\n" not in gap)
+        start, end = match.span()
+        gap = text[previous_end:start] if previous_end >= 0 else " "
+        if gap == " ":  # the usual case, decided without stripping
+            joined, adjacent = False, True
+        else:
+            joined = bool(gap) and not gap.strip(_JOINERS)
+            adjacent = joined or (not gap.strip() and "\n\n" not in gap)
         word = match.group()
-        tokens.append(Token(match.start(), match.end(), word, normal_key(word), joined, adjacent))
-        previous_end = match.end()
+        tokens.append(Token(start, end, word, normal_key(word), joined, adjacent))
+        previous_end = end
     return tokens
 
 
@@ -120,6 +124,7 @@ def normal_key(word: str) -> str:
     return word.replace(".", "").casefold()
 
 
+@lru_cache(maxsize=65536)
 def phrase_keys(phrase: str) -> tuple[str, ...]:
     return tuple(token.key for token in tokenize(phrase))
 
