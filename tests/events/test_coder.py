@@ -136,6 +136,15 @@ def test_fighting_a_social_ill_is_no_assault() -> None:
     assert [e.type for e in battle.events] == ["ASSAULT"]
 
 
+def test_a_stance_participle_keeps_its_subject_as_actor() -> None:
+    stance = code("The Town Council is opposed to talks with the Northern Front.", ACTORS)
+    (reject,) = of_type(stance, "REJECT")
+    assert reject.actors == ["council"]
+    passive = code("The plan of the Town Council was opposed by the Northern Front.", ACTORS)
+    (opposed,) = of_type(passive, "REJECT")
+    assert opposed.actors == ["front"]
+
+
 def test_a_refusal_to_speak_is_no_event() -> None:
     assert code("The Town Council declined to comment on the report.", ACTORS).events == []
     assert code("The Interior Ministry refused to name the suspects.", ACTORS).events == []

@@ -385,17 +385,26 @@ class ArgumentReader:
 
     def verb_patients(self, verb: Token) -> list[Token]:
         found = children(verb, "dobj", "obj", "dative", "iobj")
-        if is_passive(verb):
+        if is_passive(verb) and not self.is_stative(verb):
             found += children(verb, "nsubjpass")
         return found
+
+    def is_stative(self, verb: Token) -> bool:
+        """A participle that states a stance of its subject ("Israel is opposed to mediation", "is
+        committed to the talks"): the subject holds it, no one did it to them."""
+        if lemma(verb) not in self.grammar.stative_participles:
+            return False
+        if any(True for _ in prepositional_objects(verb, ("by",))):
+            return False
+        return bool(children(verb, "xcomp")) or any(p.lower_ == "to" for p in children(verb, "prep"))
 
     def verb_actors(self, verb: Token, depth: int = 0) -> list[str]:
         if depth > 6:
             return []
-        if is_passive(verb):
+        if is_passive(verb) and not self.is_stative(verb):
             agents = [obj for prep, obj in prepositional_objects(verb, ("by",))]
             return self.named_by_all(agents)
-        subjects = children(verb, "nsubj", "csubj", "expl")
+        subjects = children(verb, "nsubj", "nsubjpass", "csubj", "expl")
         if subjects:
             # the parser sometimes gives a verb two subjects ("Old foes Gondor and Osgiliath")
             return next((found for s in subjects if (found := self.named_by(s))), [])
@@ -419,7 +428,7 @@ class ArgumentReader:
                 if patient is not None:
                     return self.named_by(patient)
             return self.verb_actors(head, depth + 1)
-        if dep == "conj":
+        if dep in ("conj", "acomp"):  # "X is opposed to": the subject of the copula holds the stance
             return self.verb_actors(head, depth + 1)
         if dep == "acl" and any(c.lower_ == "to" for c in children(verb, "aux")):
             # "its intention to withdraw": the intention's owner acts

@@ -191,6 +191,7 @@ class Grammar:
     targeted_titles: frozenset[str]
     militia_words: frozenset[str]
     people_classes: frozenset[str]
+    stative_participles: frozenset[str]
     context_cues: tuple[tuple[str, tuple[str, ...]], ...]
 
 
@@ -238,6 +239,7 @@ def parse_grammar(data: dict[str, Any]) -> Grammar:
         targeted_titles=words("targeted_titles"),
         militia_words=words("militia_words"),
         people_classes=frozenset(strings(data["people_classes"], "people_classes")),
+        stative_participles=words("stative_participles"),
         context_cues=cue_table("context_cues"),
     )
 
