@@ -117,6 +117,7 @@ def test_a_main_clause_event_noun_without_participants_is_the_event_where_nothin
     assert [e.type for e in talks.events] == ["CONSULT"]
     background = analyse("The camp is home to families who fled the fighting years ago.", ACTORS, rules)
     assert background.events == []
+    assert analyse("War is costly for everyone in Kessar.", ACTORS, rules).events == []
     compound = analyse("Protest leaders insisted on a meeting in Kessar.", ACTORS, rules)
     assert "PROTEST" not in [e.type for e in compound.events]
 
@@ -270,6 +271,7 @@ def test_sentence_offsets_index_the_body() -> None:
         "Les forces ont quitté la ville après des affrontements avec l'armée.",
         "<div class='nav'> | Home | Search | Login | © 2021 ...... </div> &nbsp; &amp; {{ menu }}",
         "The conference discussed the history of the war in general terms.",
+        "Negotiation is an art that requires patience.",
     ],
 )
 def test_no_invented_events(text: str) -> None:

@@ -289,15 +289,16 @@ class EventCoder:
                 candidate.mode = self.threat_mode(threatened[0].trigger.sense)
 
     def substantial(self, candidate: Candidate) -> bool:
-        """Nominal triggers that name no participant are mentions of a topic, not reports of an event;
-        a refusal to speak ("declined to comment") rejects nothing."""
+        """Nominal triggers that name no participant are mentions of a topic, not reports of an event,
+        unless they are the subject that something happened to ("the talks collapsed"); a refusal to
+        speak ("declined to comment") rejects nothing."""
         if not candidate.trigger.is_nominal:
             return not (candidate.type == "REJECT" and self.refuses_to_speak(candidate.token))
         participants = candidate.participants
-        return bool(participants.actors or participants.recipients) or candidate.token.dep_ in (
-            "nsubj",
-            "nsubjpass",
-        )
+        if participants.actors or participants.recipients:
+            return True
+        token = candidate.token
+        return token.dep_ in ("nsubj", "nsubjpass") and not is_generic_subject(token)
 
     def refuses_to_speak(self, verb: Token) -> bool:
         """A verb whose complement is a verb of speaking ("declined to comment", "refused to name")."""
@@ -356,12 +357,21 @@ def is_main_topic(candidate: Candidate) -> bool:
     return (
         candidate.trigger.is_nominal
         and token.dep_ != "compound"  # "protest leaders" are people, not a protest
+        and not is_generic_subject(token)
         and is_root(argument_of(token))
         and not candidate.governed_by
         and not candidate.hypothetical
         and not candidate.status.negated
         and subordination(token) == 0
     )
+
+
+def is_generic_subject(noun: Token) -> bool:
+    """A bare noun said to be something ("Negotiation is an art", "War is costly") names a kind of
+    event, not one that happened."""
+    bare = not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children)
+    head = noun.head
+    return bare and lemma(head) == "be" and any(c.dep_ in ("attr", "acomp") for c in head.children)
 
 
 def argument_of(noun: Token) -> Token:
