@@ -3,9 +3,10 @@
 For each sentence: find triggers (verbs and nouns of the lexicon), read who acted and on whom from the
 dependency parse, read whether the event happened (negated, alleged, hypothetical, an intention), shift
 stated intentions as PLOVER asks (intended cooperation is AGREE, intended conflict THREATEN, refused
-cooperation REJECT), merge triggers that report one event, then add mode, CAMEO code, quad class,
-context, date and fatalities. Where no trigger fires, the learned type model (`learned.TypeModel`) may
-propose an event on the sentence's main predicate, ranked below any rule event.
+cooperation REJECT), read violence by protesters as a riot, merge triggers that report one event, then
+add mode, CAMEO code, quad class, context, date and fatalities. Where no trigger fires, the learned type
+model (`learned.TypeModel`) may propose an event on the sentence's main predicate, ranked below any rule
+event; where it does not, an event noun the main verb is about stands for the sentence's event.
 """
 
 from __future__ import annotations
