@@ -24,3 +24,9 @@ def test_too_little_text_has_no_language() -> None:
     assert detect_language("Duma") is None
     assert detect_language("") is None
     assert detect_language("12 345 — 6") is None
+
+
+def test_english_about_nigeria_is_english_and_pidgin_is_pidgin() -> None:
+    assert detect_language("Nigeria's army rescued 100 hostages held by Boko Haram militants.") == "en"
+    pidgin = "Police for Kano State don arrest pipo wey dey sell fake drugs, na so dem tok for statement."
+    assert detect_language(pidgin) == "pcm"
