@@ -282,3 +282,24 @@ def test_a_ten_thousand_word_sentence_does_not_crash() -> None:
     text = " ".join(["the", "Northern", "Front", "attacked", "villages", "and"] * 1700) + " fled."
     analysis = code(text, ACTORS)
     assert all(e.type in {"ASSAULT", "RETREAT"} for e in analysis.events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # PLOVER manual, REQUEST: withdrawing a demand is CONCEDE
+        ("The Town Council withdrew its demand for new elections.", ("CONCEDE", None)),
+        # PLOVER manual, RETREAT: allowing the entry of observers or aid is RETREAT access
+        ("Humanitarian access to Kessar has improved since March.", ("RETREAT", "access")),
+        ("A team of ceasefire observers arrived in Kessar on Sunday.", ("RETREAT", "access")),
+        # PLOVER manual, MOBILIZE: a mobilization in the course of an assault is coded as the assault
+        ("The army sent troops to Kessar and opened fire on the Northern Front.", ("ASSAULT", "firearms")),
+    ],
+)
+def test_plover_manual_conventions(text: str, expected: tuple[str, str | None]) -> None:
+    assert [(e.type, e.mode) for e in code(text, ACTORS).events] == [expected]
+
+
+def test_a_mobilization_without_an_assault_stays() -> None:
+    analysis = code("The army sent troops to Kessar and threatened to attack the Northern Front.", ACTORS)
+    assert {e.type for e in analysis.events} >= {"MOBILIZE", "THREATEN"}

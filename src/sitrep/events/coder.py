@@ -150,7 +150,7 @@ class EventCoder:
         self.complete_threats(candidates)
         inherit_recipients(candidates)
         merged = merge(candidates)
-        kept = [c for c in merged if self.substantial(c)]
+        kept = coded_as_assault_alone([c for c in merged if self.substantial(c)])
         if not kept and self.type_model is not None:
             kept = self.proposal(self.type_model, sentence, reader)
         if not kept:
@@ -416,6 +416,14 @@ def has_agent(candidate: Candidate) -> bool:
     """An intention needs someone who intends: "the son would be released" announces no one's plan."""
     token = candidate.token
     return bool(candidate.participants.actors) or not (is_verb(token) and is_passive(token))
+
+
+def coded_as_assault_alone(candidates: list[Candidate]) -> list[Candidate]:
+    """A mobilization reported with an assault that happened is coded as the assault alone (PLOVER manual,
+    MOBILIZE, potential ambiguities: "units were activated and returned fire" is no separate MOBILIZE)."""
+    if any(c.type == "ASSAULT" and not c.hypothetical and not c.status.negated for c in candidates):
+        return [c for c in candidates if c.type != "MOBILIZE"]
+    return candidates
 
 
 def standing_in_for_others(candidate: Candidate, candidates: list[Candidate]) -> bool:
