@@ -292,6 +292,11 @@ def test_a_ten_thousand_word_sentence_does_not_crash() -> None:
         # PLOVER manual, RETREAT: allowing the entry of observers or aid is RETREAT access
         ("Humanitarian access to Kessar has improved since March.", ("RETREAT", "access")),
         ("A team of ceasefire observers arrived in Kessar on Sunday.", ("RETREAT", "access")),
+        # PLOVER manual, PROTEST: a protest in words is ACCUSE, also in a closing reporting frame
+        (
+            "The Interior Ministry keeps ignoring court orders, an association of lawyers protested here Friday.",
+            ("ACCUSE", "disapprove"),
+        ),
         # PLOVER manual, MOBILIZE: a mobilization in the course of an assault is coded as the assault
         ("The army sent troops to Kessar and opened fire on the Northern Front.", ("ASSAULT", "firearms")),
     ],
@@ -300,6 +305,12 @@ def test_plover_manual_conventions(text: str, expected: tuple[str, str | None]) 
     assert [(e.type, e.mode) for e in code(text, ACTORS).events] == [expected]
 
 
-def test_a_mobilization_without_an_assault_stays() -> None:
-    analysis = code("The army sent troops to Kessar and threatened to attack the Northern Front.", ACTORS)
-    assert {e.type for e in analysis.events} >= {"MOBILIZE", "THREATEN"}
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army sent troops to Kessar and threatened to attack the Northern Front.",
+        "The army sent troops to Kessar after the Northern Front attacked the Hill Brigade.",
+    ],
+)
+def test_a_mobilization_without_its_own_assault_stays(text: str) -> None:
+    assert "MOBILIZE" in {e.type for e in code(text, ACTORS).events}

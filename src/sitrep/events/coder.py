@@ -53,6 +53,7 @@ MIN_KNOWN_WORDS = 0.5  # ... and if it has weights for at least this share of th
 PROPOSED_CONFIDENCE = 0.5  # a proposed event's confidence is this times the model's probability
 SUBORDINATE_LINKS = {"advcl", "relcl", "acl"}
 RIOT_CAMEO = "145"  # protest violently, riot
+CONTINUING_LINKS = {"conj", "advcl", "xcomp"}  # a clause that goes on with the same action
 MERGE_LINKS = {"advcl", "xcomp", "conj", "dobj", "pobj", "prep", "acl", "pcomp", "npadvmod", "ccomp", "nsubj"}
 
 
@@ -419,11 +420,23 @@ def has_agent(candidate: Candidate) -> bool:
 
 
 def coded_as_assault_alone(candidates: list[Candidate]) -> list[Candidate]:
-    """A mobilization reported with an assault that happened is coded as the assault alone (PLOVER manual,
-    MOBILIZE, potential ambiguities: "units were activated and returned fire" is no separate MOBILIZE)."""
-    if any(c.type == "ASSAULT" and not c.hypothetical and not c.status.negated for c in candidates):
-        return [c for c in candidates if c.type != "MOBILIZE"]
-    return candidates
+    """A mobilization that leads into an assault that happened is coded as the assault alone (PLOVER
+    manual, MOBILIZE, potential ambiguities: "units were activated and returned fire" is no separate
+    MOBILIZE); troops sent because of someone else's fighting are still a mobilization."""
+    assaults = [c for c in candidates if c.type == "ASSAULT" and not c.hypothetical and not c.status.negated]
+    return [c for c in candidates if c.type != "MOBILIZE" or not any(same_operation(c, a) for a in assaults)]
+
+
+def same_operation(mobilization: Candidate, assault: Candidate) -> bool:
+    """The assault is carried out by the mobilized side: they share an actor, or one clause continues
+    the other and the assault names no actor of its own."""
+    if set(mobilization.participants.actors) & set(assault.participants.actors):
+        return True
+    linked = any(
+        child.head == head and child.dep_ in CONTINUING_LINKS
+        for child, head in ((assault.token, mobilization.token), (mobilization.token, assault.token))
+    )
+    return linked and not assault.participants.actors
 
 
 def standing_in_for_others(candidate: Candidate, candidates: list[Candidate]) -> bool:

@@ -169,7 +169,24 @@ def path_to_root(token: Token) -> Iterator[tuple[Token, Token]]:
 
 
 def has_clause(verb: Token) -> bool:
-    return any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
+    return any(c.dep_ in ("xcomp", "ccomp") for c in verb.children) or reports_preceding_clause(verb)
+
+
+def reports_preceding_clause(verb: Token) -> bool:
+    """A closing reporting frame the parser read as a participle on an appositive: in "the police are
+    failing, a rights group protested", "protested" hangs from "group" as if "a group (that was)
+    protested", yet it reports the clause before the comma."""
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or direct_object(verb) is not None:
+        return False
+    noun = verb.head
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep":  # "an association of lawyers protested"
+        noun = noun.head.head
+    start = next(t.i for t in noun_phrase(noun, with_conjuncts=False) if not t.is_punct)
+    return (
+        noun.dep_ in ("appos", "ROOT")
+        and verb.doc[start - 1].text == ","
+        and any(is_verb(t) for t in verb.doc[verb.sent.start : start])
+    )
 
 
 def own_clause(token: Token, limit: int = 80) -> list[Token]:
