@@ -297,6 +297,8 @@ def test_a_ten_thousand_word_sentence_does_not_crash() -> None:
             "The Interior Ministry keeps ignoring court orders, an association of lawyers protested here Friday.",
             ("ACCUSE", "disapprove"),
         ),
+        # PLOVER manual, ASSAULT: a death under torture is the torture, though no one is named
+        ("A detainee died as a result of torture in a Kessar jail.", ("ASSAULT", "torture")),
         # PLOVER manual, MOBILIZE: a mobilization in the course of an assault is coded as the assault
         ("The army sent troops to Kessar and opened fire on the Northern Front.", ("ASSAULT", "firearms")),
     ],

@@ -53,6 +53,7 @@ MIN_KNOWN_WORDS = 0.5  # ... and if it has weights for at least this share of th
 PROPOSED_CONFIDENCE = 0.5  # a proposed event's confidence is this times the model's probability
 SUBORDINATE_LINKS = {"advcl", "relcl", "acl"}
 RIOT_CAMEO = "145"  # protest violently, riot
+CAUSE_DEPTH = 3  # prepositional phrases between a cause and its verb: "died as a result of torture"
 CONTINUING_LINKS = {"conj", "advcl", "xcomp"}  # a clause that goes on with the same action
 MERGE_LINKS = {"advcl", "xcomp", "conj", "dobj", "pobj", "prep", "acl", "pcomp", "npadvmod", "ccomp", "nsubj"}
 
@@ -300,7 +301,20 @@ class EventCoder:
         if participants.actors or participants.recipients:
             return True
         token = candidate.token
-        return token.dep_ in ("nsubj", "nsubjpass") and not is_generic_subject(token)
+        subject = token.dep_ in ("nsubj", "nsubjpass") and not is_generic_subject(token)
+        return subject or self.causes_death(token)
+
+    def causes_death(self, noun: Token) -> bool:
+        """A noun in the prepositional phrases of a verb of dying ("died under torture", "died as a result
+        of torture") names what killed someone."""
+        current = noun
+        for _ in range(CAUSE_DEPTH):
+            if current.dep_ != "pobj" or current.head.dep_ != "prep":
+                return False
+            current = current.head.head
+            if is_verb(current):
+                return lemma(current) in self.grammar.death_verbs
+        return False
 
     def refuses_to_speak(self, verb: Token) -> bool:
         """A verb whose complement is a verb of speaking ("declined to comment", "refused to name")."""

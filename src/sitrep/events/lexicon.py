@@ -192,6 +192,7 @@ class Grammar:
     militia_words: frozenset[str]
     people_classes: frozenset[str]
     stative_participles: frozenset[str]
+    death_verbs: frozenset[str]
     context_cues: tuple[tuple[str, tuple[str, ...]], ...]
 
 
@@ -240,6 +241,7 @@ def parse_grammar(data: dict[str, Any]) -> Grammar:
         militia_words=words("militia_words"),
         people_classes=frozenset(strings(data["people_classes"], "people_classes")),
         stative_participles=words("stative_participles"),
+        death_verbs=words("death_verbs"),
         context_cues=cue_table("context_cues"),
     )
 
