@@ -297,6 +297,11 @@ def test_a_ten_thousand_word_sentence_does_not_crash() -> None:
             "The Interior Ministry keeps ignoring court orders, an association of lawyers protested here Friday.",
             ("ACCUSE", "disapprove"),
         ),
+        # PLOVER manual, PROTEST: the demand a protest is held for is its topic, not an event of its own
+        (
+            "Hundreds of teachers demonstrated in Kessar on Monday, demanding higher wages.",
+            ("PROTEST", "demo"),
+        ),
         # PLOVER manual, ASSAULT: a death under torture is the torture, though no one is named
         ("A detainee died as a result of torture in a Kessar jail.", ("ASSAULT", "torture")),
         # PLOVER manual, MOBILIZE: a mobilization in the course of an assault is coded as the assault

@@ -152,7 +152,7 @@ class EventCoder:
         self.complete_threats(candidates)
         inherit_recipients(candidates)
         merged = merge(candidates)
-        kept = coded_as_assault_alone([c for c in merged if self.substantial(c)])
+        kept = without_parts([c for c in merged if self.substantial(c)])
         if not kept and self.type_model is not None:
             kept = self.proposal(self.type_model, sentence, reader)
         if not kept:
@@ -433,12 +433,25 @@ def has_agent(candidate: Candidate) -> bool:
     return bool(candidate.participants.actors) or not (is_verb(token) and is_passive(token))
 
 
-def coded_as_assault_alone(candidates: list[Candidate]) -> list[Candidate]:
-    """A mobilization that leads into an assault that happened is coded as the assault alone (PLOVER
-    manual, MOBILIZE, potential ambiguities: "units were activated and returned fire" is no separate
-    MOBILIZE); troops sent because of someone else's fighting are still a mobilization."""
-    assaults = [c for c in candidates if c.type == "ASSAULT" and not c.hypothetical and not c.status.negated]
-    return [c for c in candidates if c.type != "MOBILIZE" or not any(same_operation(c, a) for a in assaults)]
+def without_parts(candidates: list[Candidate]) -> list[Candidate]:
+    """The events the PLOVER manual codes only as part of another event of the sentence left out."""
+    return [c for c in candidates if not any(is_part_of(c, other) for other in candidates if other is not c)]
+
+
+def is_part_of(part: Candidate, whole: Candidate) -> bool:
+    """A mobilization that leads into an assault that happened is the assault (PLOVER manual, MOBILIZE,
+    potential ambiguities: "units were activated and returned fire" is no separate MOBILIZE); troops
+    sent because of someone else's fighting are still a mobilization. The demand a protest is held for
+    is its topic, not an event of its own (PROTEST, potential ambiguities)."""
+    if part.type == "MOBILIZE" and whole.type == "ASSAULT":
+        return not whole.hypothetical and not whole.status.negated and same_operation(part, whole)
+    if part.type == "REQUEST" and whole.type == "PROTEST":
+        return continues(part.token, whole.token) or serves_purpose(part.token, whole.token)
+    return False
+
+
+def continues(clause: Token, event: Token) -> bool:
+    return clause.head.i == event.i and clause.dep_ in CONTINUING_LINKS
 
 
 def same_operation(mobilization: Candidate, assault: Candidate) -> bool:
@@ -446,10 +459,7 @@ def same_operation(mobilization: Candidate, assault: Candidate) -> bool:
     the other and the assault names no actor of its own."""
     if set(mobilization.participants.actors) & set(assault.participants.actors):
         return True
-    linked = any(
-        child.head == head and child.dep_ in CONTINUING_LINKS
-        for child, head in ((assault.token, mobilization.token), (mobilization.token, assault.token))
-    )
+    linked = continues(assault.token, mobilization.token) or continues(mobilization.token, assault.token)
     return linked and not assault.participants.actors
 
 
