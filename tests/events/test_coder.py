@@ -304,6 +304,9 @@ def test_a_ten_thousand_word_sentence_does_not_crash() -> None:
         ),
         # PLOVER manual, ASSAULT: a death under torture is the torture, though no one is named
         ("A detainee died as a result of torture in a Kessar jail.", ("ASSAULT", "torture")),
+        # PLOVER manual, MOBILIZE: exercises of one side are MOBILIZE, joint ones COOPERATE
+        ("The army held military exercises near Kessar.", ("MOBILIZE", "troops")),
+        ("The army and the Hill Brigade held joint exercises near Kessar.", ("COOPERATE", None)),
         # PLOVER manual, MOBILIZE: a mobilization in the course of an assault is coded as the assault
         ("The army sent troops to Kessar and opened fire on the Northern Front.", ("ASSAULT", "firearms")),
     ],
