@@ -35,6 +35,7 @@ class KeywordExtractor:
             actor_mentions=analysis.actor_mentions,
             actors=analysis.actors,
             extractor=self,
+            text=article.body,
         )
 
 
@@ -44,10 +45,13 @@ def keywords_from_doc(
     actor_mentions: list[ActorMention] | None = None,
     actors: dict[str, Actor] | None = None,
     extractor: KeywordExtractor | None = None,
+    text: str | None = None,
 ) -> list[Keyword]:
-    """Keywords of a parsed body; `headline` is the title and standfirst, which weigh as summaries."""
+    """Keywords of a parsed body; `headline` is the title and standfirst, which weigh as summaries.
+    `text`, the string `doc` was parsed from, saves rebuilding it: spaCy joins the tokens anew on each
+    access to `doc.text`."""
     extractor = extractor or KeywordExtractor()
-    body = doc.text  # spaCy joins the tokens anew on each access
+    body = doc.text if text is None else text
     candidates = find_candidates(doc, body)
     if not candidates.occurrences:
         return []

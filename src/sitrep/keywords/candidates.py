@@ -51,23 +51,43 @@ class Candidates:
     sentences: int
 
 
+@dataclass(frozen=True)
+class _Parsed:
+    """The body and what every occurrence reads of its tokens, computed once per token: spaCy makes
+    a new Token object on every access and looks each string attribute up anew."""
+
+    text: str
+    tokens: list[Token]
+    sentence_of: dict[int, int]
+    key_words: list[str]  # `_key_word` of each token
+    content: list[bool]  # `_is_content_word` of each token
+
+
 def find_candidates(doc: Doc, text: str) -> Candidates:
     """Candidate spans of `doc`, whose text is `text` (one per span; overlapping spans are kept)."""
-    tokens = list(doc)  # spaCy makes a new Token object on every access: make them once
-    sentence_of = _sentence_index(doc)
+    tokens = list(doc)
+    parsed = _Parsed(
+        text,
+        tokens,
+        _sentence_index(doc),
+        [_key_word(t) for t in tokens],
+        [_is_content_word(t) for t in tokens],
+    )
     names = [*_entity_spans(doc), *_name_spans(tokens)]
-    found = [_occurrence(tokens[a:b], text, sentence_of, is_name=True) for a, b in names]
+    found = [_occurrence(parsed, a, b, is_name=True) for a, b in names]
     named = _named_by_end(doc)
     inside_names = {i for a, b in names for i in range(a + 1, b)}
     found += [
-        _occurrence(tokens[a:b], text, sentence_of, is_name=False)
+        _occurrence(parsed, a, b, is_name=False)
         for a, b in _noun_phrase_spans(tokens)
         if a not in inside_names and not _describes_a_name(tokens[a:b], named)
     ]
     return Candidates(
         occurrences=_distinct([occ for occ in found if occ is not None]),
-        word_counts=Counter(_key_word(token) for token in tokens if _is_content_word(token)),
-        sentences=max(sentence_of.values(), default=0) + 1,
+        word_counts=Counter(
+            word for word, content in zip(parsed.key_words, parsed.content, strict=True) if content
+        ),
+        sentences=max(parsed.sentence_of.values(), default=0) + 1,
     )
 
 
@@ -218,20 +238,19 @@ def _trimmed(run: list[Token]) -> Iterator[TokenRange]:
         yield run[0].i, run[-1].i + 1
 
 
-def _occurrence(
-    tokens: list[Token], text: str, sentence_of: dict[int, int], is_name: bool
-) -> Occurrence | None:
-    tokens = _strip_edges(tokens)
-    words = tuple(_key_word(t) for t in tokens if _is_content_word(t))
+def _occurrence(parsed: _Parsed, start: int, end: int, is_name: bool) -> Occurrence | None:
+    """The occurrence of tokens [start, end), without the edges `_strip_edges` drops."""
+    tokens = _strip_edges(parsed.tokens[start:end])
+    words = tuple(parsed.key_words[t.i] for t in tokens if parsed.content[t.i])
     if not tokens or not words:
         return None
     first, last = tokens[0], tokens[-1]
     return Occurrence(
-        key=" ".join(_key_word(t) for t in tokens if t.text != "-"),
-        text=_shown_case(text[first.idx : last.idx + len(last)], first, is_name),
+        key=" ".join(parsed.key_words[t.i] for t in tokens if t.text != "-"),
+        text=_shown_case(parsed.text[first.idx : last.idx + len(last)], first, is_name),
         start=first.idx,
         end=last.idx + len(last),
-        sentence=sentence_of.get(first.i, 0),
+        sentence=parsed.sentence_of.get(first.i, 0),
         words=words,
         is_name=is_name,
     )

@@ -18,6 +18,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sitrep.keywords.candidates import Occurrence
 from sitrep.keywords.specificity import rarity
@@ -26,6 +27,7 @@ from sitrep.keywords.variants import Group
 NON_WORD = re.compile(r"[^\w']+")
 
 
+@lru_cache(maxsize=65536)  # asked of every occurrence each time its group is scored
 def plain_words(text: str) -> str:
     """Lower-cased words separated by single spaces, for matching phrases in the headline."""
     return " ".join(NON_WORD.split(text.lower())).strip()
