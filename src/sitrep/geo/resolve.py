@@ -249,7 +249,7 @@ class Resolver:
                     continue
                 found = [
                     c
-                    for c in self.gazetteer.candidates(" ".join(words[first : first + size]))
+                    for c in self.gazetteer.exact_candidates(" ".join(words[first : first + size]))
                     if c.kind == PRIMARY
                     and (
                         c.place.population >= INNER_NAME_POPULATION
