@@ -307,6 +307,9 @@ def test_a_ten_thousand_word_sentence_does_not_crash() -> None:
         # PLOVER manual, MOBILIZE: exercises of one side are MOBILIZE, joint ones COOPERATE
         ("The army held military exercises near Kessar.", ("MOBILIZE", "troops")),
         ("The army and the Hill Brigade held joint exercises near Kessar.", ("COOPERATE", None)),
+        # PLOVER manual, AID and MOBILIZE: forces sent to help or rescue are assistance
+        ("The army sent soldiers to help the flood victims of Kessar.", ("AID", None)),
+        ("The army sent soldiers to Kessar to deter the Northern Front.", ("MOBILIZE", "troops")),
         # PLOVER manual, MOBILIZE: a mobilization in the course of an assault is coded as the assault
         ("The army sent troops to Kessar and opened fire on the Northern Front.", ("ASSAULT", "firearms")),
     ],

@@ -147,6 +147,7 @@ class EventCoder:
         candidates = [c for c in candidates if not standing_in_for_others(c, candidates)]
         for candidate in candidates:
             self.fill_alleged_actors(candidate, reader)
+            self.shift_to_assistance(candidate)
             self.shift_type(candidate)
             self.shift_to_riot(candidate)
         self.complete_threats(candidates)
@@ -232,6 +233,20 @@ class EventCoder:
             if patient is not None:
                 candidate.participants.add_actors(reader.named_by(patient))
                 return
+
+    def shift_to_assistance(self, candidate: Candidate) -> None:
+        """Forces sent to help or rescue are military or police assistance, AID (PLOVER manual, AID and
+        MOBILIZE: mobilizing for relief is AID), though the verb alone would be a show of force."""
+        if candidate.type != "MOBILIZE":
+            return
+        token = candidate.token
+        verb = token.head if candidate.trigger.is_nominal else token
+        if any(
+            serves_purpose(clause, token) and lemma(clause) in self.grammar.assistance_verbs
+            for clause in verb.children
+        ):
+            candidate.type, candidate.mode = "AID", None
+            candidate.cameo = self.lexicon.types["AID"].cameo
 
     def shift_type(self, candidate: Candidate) -> None:
         """PLOVER codes stated intentions by what is intended: AGREE, THREATEN or, if refused, REJECT."""

@@ -193,6 +193,7 @@ class Grammar:
     people_classes: frozenset[str]
     stative_participles: frozenset[str]
     death_verbs: frozenset[str]
+    assistance_verbs: frozenset[str]
     context_cues: tuple[tuple[str, tuple[str, ...]], ...]
 
 
@@ -242,6 +243,7 @@ def parse_grammar(data: dict[str, Any]) -> Grammar:
         people_classes=frozenset(strings(data["people_classes"], "people_classes")),
         stative_participles=words("stative_participles"),
         death_verbs=words("death_verbs"),
+        assistance_verbs=words("assistance_verbs"),
         context_cues=cue_table("context_cues"),
     )
 
