@@ -307,6 +307,11 @@ def test_a_ten_thousand_word_sentence_does_not_crash() -> None:
         # PLOVER manual, MOBILIZE: exercises of one side are MOBILIZE, joint ones COOPERATE
         ("The army held military exercises near Kessar.", ("MOBILIZE", "troops")),
         ("The army and the Hill Brigade held joint exercises near Kessar.", ("COOPERATE", None)),
+        # PLOVER manual, CONSULT and AGREE: future meetings and visits, and promised aid, are AGREE
+        ("The Town Council chairman is to visit Kessar next week.", ("AGREE", None)),
+        ("The ministry announced a planned visit by the council to Kessar.", ("AGREE", None)),
+        ("The Town Council pledged five million dollars in aid to Kessar.", ("AGREE", None)),
+        ("The council said it would consider sending peacekeepers to Kessar.", ("AGREE", None)),
         # PLOVER manual, AID and MOBILIZE: forces sent to help or rescue are assistance
         ("The army sent soldiers to help the flood victims of Kessar.", ("AID", None)),
         ("The army sent soldiers to Kessar to deter the Northern Front.", ("MOBILIZE", "troops")),

@@ -144,7 +144,7 @@ class EventCoder:
         """The events of one sentence; `times`: its DATE and TIME entities (`time_entities_by_sentence`)."""
         candidates = [self.candidate(t, reader) for t in find_triggers(sentence, self.lexicon)]
         link_governors(candidates)
-        candidates = [c for c in candidates if not standing_in_for_others(c, candidates)]
+        candidates = [c for c in candidates if not self.standing_in_for_others(c, candidates)]
         for candidate in candidates:
             self.fill_alleged_actors(candidate, reader)
             self.shift_to_assistance(candidate)
@@ -331,6 +331,13 @@ class EventCoder:
                 return lemma(current) in self.grammar.death_verbs
         return False
 
+    def standing_in_for_others(self, candidate: Candidate, candidates: list[Candidate]) -> bool:
+        """A fallback trigger ("promised") gives way when an event that will be coded depends on it
+        ("promised aid to X"); a bare topic below it ("pledged $5 million in aid") leaves it the event."""
+        return candidate.trigger.sense.fallback and any(
+            candidate in c.governed_by and self.substantial(c) for c in candidates
+        )
+
     def refuses_to_speak(self, verb: Token) -> bool:
         """A verb whose complement is a verb of speaking ("declined to comment", "refused to name")."""
         complement = first_child(verb, "xcomp")
@@ -476,11 +483,6 @@ def same_operation(mobilization: Candidate, assault: Candidate) -> bool:
         return True
     linked = continues(assault.token, mobilization.token) or continues(mobilization.token, assault.token)
     return linked and not assault.participants.actors
-
-
-def standing_in_for_others(candidate: Candidate, candidates: list[Candidate]) -> bool:
-    """A fallback trigger ("promised") gives way when an event depends on it ("promised aid")."""
-    return candidate.trigger.sense.fallback and any(candidate in c.governed_by for c in candidates)
 
 
 def merge(candidates: list[Candidate]) -> list[Candidate]:

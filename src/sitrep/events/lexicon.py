@@ -167,6 +167,7 @@ class Grammar:
     governors: dict[str, str]
     deontic_auxiliaries: frozenset[str]
     future_auxiliaries: frozenset[str]
+    future_modifiers: frozenset[str]
     intent_shift: dict[str, str]
     refusal_shift: dict[str, str]
     preparation_shift: dict[str, str]
@@ -217,6 +218,7 @@ def parse_grammar(data: dict[str, Any]) -> Grammar:
         governors={str(k): str(v) for k, v in data["governors"].items()},
         deontic_auxiliaries=words("deontic_auxiliaries"),
         future_auxiliaries=words("future_auxiliaries"),
+        future_modifiers=words("future_modifiers"),
         intent_shift=dict(data["intent_shift"]),
         refusal_shift=dict(data["refusal_shift"]),
         preparation_shift=dict(data["preparation_shift"]),

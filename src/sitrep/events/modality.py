@@ -83,7 +83,12 @@ class ModalityReader:
                 status.negated = True
             elif child.dep_ == "advmod" and word in self.grammar.allegation_adverbs:
                 status.alleged = True
-            elif child.dep_ == "aux" and word in self.grammar.future_auxiliaries:
+            elif (
+                child.dep_ == "aux"
+                and word in self.grammar.future_auxiliaries
+                or child.dep_ == "amod"
+                and word in self.grammar.future_modifiers
+            ):
                 status.intent = True
             elif (
                 child.dep_ == "aux"
@@ -150,9 +155,15 @@ class ModalityReader:
                 self.read_support(head, status)
                 return True
             return False
-        if not nominal and lemma(head) == FUTURE_GOVERNOR and head.tag_ == "VBG" and child.dep_ == "xcomp":
+        if not nominal and child.dep_ == "xcomp" and self.is_future_frame(head, child):
             status.intent = True
         return child.dep_ in CLAUSAL_LINKS or is_noun(head)
+
+    def is_future_frame(self, head: Token, complement: Token) -> bool:
+        """ "going to attack", and "is to visit" (a copula with a "to" infinitive): what is to come."""
+        going = lemma(head) == FUTURE_GOVERNOR and head.tag_ == "VBG"
+        to_come = lemma(head) == "be" and any(c.lower_ == "to" for c in children(complement, "aux"))
+        return going or to_come
 
     def governor_kind(self, head: Token, child: Token) -> str | None:
         """The kind of governor the head is for this child; a subject, a conjunct or an adverbial is no
