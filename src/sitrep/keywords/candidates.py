@@ -7,7 +7,7 @@ occurrences of the same phrase are counted together ("car bombings" and "car bom
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -73,9 +73,10 @@ def find_candidates(doc: Doc, text: str) -> Candidates:
         [_key_word(t) for t in tokens],
         [_is_content_word(t) for t in tokens],
     )
-    names = [*_entity_spans(doc), *_name_spans(tokens)]
+    entities = doc.ents  # spaCy builds the entity spans anew on each access
+    names = [*_entity_spans(entities), *_name_spans(tokens)]
     found = [_occurrence(parsed, a, b, is_name=True) for a, b in names]
-    named = _named_by_end(doc)
+    named = _named_by_end(entities)
     inside_names = {i for a, b in names for i in range(a + 1, b)}
     found += [
         _occurrence(parsed, a, b, is_name=False)
@@ -91,9 +92,9 @@ def find_candidates(doc: Doc, text: str) -> Candidates:
     )
 
 
-def _named_by_end(doc: Doc) -> dict[int, int]:
+def _named_by_end(entities: Sequence[Span]) -> dict[int, int]:
     """Token index where each person's or organisation's name ends -> where it starts."""
-    return {ent.end: ent.start for ent in doc.ents if ent.label_ in DESCRIBED_LABELS}
+    return {ent.end: ent.start for ent in entities if ent.label_ in DESCRIBED_LABELS}
 
 
 def _describes_a_name(tokens: list[Token], named: dict[int, int]) -> bool:
@@ -121,8 +122,8 @@ def _sentence_index(doc: Doc) -> dict[int, int]:
 TokenRange = tuple[int, int]
 
 
-def _entity_spans(doc: Doc) -> Iterator[TokenRange]:
-    for ent in doc.ents:
+def _entity_spans(entities: Sequence[Span]) -> Iterator[TokenRange]:
+    for ent in entities:
         if ent.label_ in ENTITY_LABELS:
             yield from _entity_pieces(ent)
 
