@@ -312,6 +312,12 @@ def test_a_ten_thousand_word_sentence_does_not_crash() -> None:
         ("The ministry announced a planned visit by the council to Kessar.", ("AGREE", None)),
         ("The Town Council pledged five million dollars in aid to Kessar.", ("AGREE", None)),
         ("The council said it would consider sending peacekeepers to Kessar.", ("AGREE", None)),
+        # PLOVER manual, COERCE and REJECT: an arrest warrant threatens arrest; barring entry rejects
+        (
+            "The Interior Ministry issued an arrest warrant for the Northern Front commander.",
+            ("THREATEN", "arrest"),
+        ),
+        ("The Town Council barred the Hill Brigade from entering Kessar.", ("REJECT", "assist")),
         # PLOVER manual, AID and MOBILIZE: forces sent to help or rescue are assistance
         ("The army sent soldiers to help the flood victims of Kessar.", ("AID", None)),
         ("The army sent soldiers to Kessar to deter the Northern Front.", ("MOBILIZE", "troops")),
