@@ -315,6 +315,10 @@ def test_a_ten_thousand_word_sentence_does_not_crash() -> None:
         # PLOVER manual, CAMEO to PLOVER translation: appeals (CAMEO 02) are dropped; what they ask for is coded
         ("The Town Council urged the army to release the detainees.", ("RETREAT", "release")),
         ("The Town Council urged restraint.", ("REQUEST", None)),
+        # PLOVER manual, AID: hostages freed by security forces are rescued; a debt cancelled is aid
+        ("The army freed ten hostages held by the Northern Front.", ("AID", None)),
+        ("The Northern Front freed ten hostages on Monday.", ("RETREAT", "release")),
+        ("The Town Council cancelled the debt of the Hill Brigade.", ("AID", None)),
         # PLOVER manual, COERCE and REJECT: an arrest warrant threatens arrest; barring entry rejects
         (
             "The Interior Ministry issued an arrest warrant for the Northern Front commander.",
