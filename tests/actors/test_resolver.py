@@ -379,3 +379,13 @@ def test_anaphora_in_a_clause_without_a_verb_ends(resolve: Resolve) -> None:
     worker.join(timeout=30)
     assert results, "resolution did not end: a climb to the root of a verbless sentence must stop"
     assert results[0].actors["omar-haddad"].kind == "REB"
+
+
+def test_a_short_form_named_again_and_again_becomes_the_full_name(resolve: Resolve) -> None:
+    # NER takes the surname for an entity of its own several times: each is the person named first.
+    analysis = resolve(
+        "The commentator attacked David Hogg, a survivor of the shooting. Over the past months, Hogg has "
+        "emerged as a vocal advocate. In an interview on Tuesday, Hogg spoke about rejection letters. Hogg "
+        "responded by compiling a list of companies. But Hogg and the other teens went after their critics."
+    )
+    assert {m.actor_id for m in analysis.actor_mentions if "Hogg" in m.text} == {"david-hogg"}

@@ -71,7 +71,7 @@ def resolve_entities(ctx: ArticleContext, entities: list[Mention]) -> None:
         is_organisation = entity.label != "PERSON" and find_role(ctx, start, end) is None
         (organisations if is_organisation else people).append(candidate)
     acronyms: dict[str, str] = {}
-    created = []
+    created: dict[str, ActorEntry] = {}  # by id, once each however often named: a merge removes the id
     for entity, start, end in organisations + people:
         owner = acronyms.get(ctx.text[start:end]) or _known_as(ctx, start, end)
         if owner is not None:
@@ -79,8 +79,8 @@ def resolve_entities(ctx: ArticleContext, entities: list[Mention]) -> None:
             acronyms[ctx.text[start:end]] = owner
         elif entry := _entity_actor(ctx, entity, start, end):
             ctx.replace(start, end, ctx.use(entry), ENTITY)
-            created.append(entry)
-    _find_repeats(ctx, _merge_short_forms(ctx, created), acronyms)
+            created.setdefault(entry.id, entry)
+    _find_repeats(ctx, _merge_short_forms(ctx, list(created.values())), acronyms)
 
 
 def _known_as(ctx: ArticleContext, start: int, end: int) -> str | None:
