@@ -1,7 +1,10 @@
+from datetime import UTC, datetime
+
 import pytest
 
+from sitrep.errors import InputError
 from sitrep.pipeline import Pipeline
-from sitrep.records import Article
+from sitrep.records import Analysis, Article, Document
 
 
 def _article(text: str, language: str | None = "en") -> Article:
@@ -38,3 +41,23 @@ def test_batches_keep_input_order() -> None:
     analyses = list(Pipeline(["actors"], batch_size=2).analyze(articles))
     assert [a.article.id for a in analyses] == ["0", "1", "2", "3", "4"]
     assert [a.doc.text for a in analyses] == texts
+
+
+def test_a_stage_that_fails_on_one_document_fails_only_that_document() -> None:
+    def fails_on_duma(analysis: Analysis) -> None:
+        if "Duma" in analysis.article.body:
+            raise KeyError("duma")
+
+    pipeline = Pipeline([])
+    pipeline.components.append(("fails_on_duma", fails_on_duma))
+    documents = [
+        Document(origin=name, content=text.encode(), format="text", fetched=datetime(2024, 1, 1, tzinfo=UTC))
+        for name, text in [
+            ("a.txt", "Rebels shelled Aleppo on Tuesday, activists said."),
+            ("b.txt", "Rebels shelled Duma on Tuesday, activists said."),
+        ]
+    ]
+    first, second = pipeline.analyze_documents(documents)
+    assert isinstance(first, Analysis) and first.doc is not None
+    assert isinstance(second, InputError) and second.origin == "b.txt"
+    assert "KeyError" in second.problem and "bug" in second.problem

@@ -97,30 +97,51 @@ class Pipeline:
             yield from self._analyze_batch(batch)
 
     def analyze_documents(self, documents: Iterable[Document]) -> Iterator[Analysis | InputError]:
-        """Extract each document's article and analyse it, in input order; a page with no article to
-        extract gives its InputError instead."""
+        """Extract each document's article and analyse it, in input order. A page with no article to
+        extract gives its InputError instead, and so does one a stage fails on: that is a bug to report,
+        but it must not stop the other documents."""
         stream = iter(documents)
         while batch := list(islice(stream, self.batch_size)):
             extracted = [_extracted(document) for document in batch]
-            analyses = self._analyze_batch([x for x in extracted if isinstance(x, Article)])
-            for item in extracted:
-                yield item if isinstance(item, InputError) else next(analyses)
+            parsed = iter(self._parsed([x for x in extracted if isinstance(x, Article)]))
+            for document, item in zip(batch, extracted, strict=True):
+                yield item if isinstance(item, InputError) else self._analysed(document.origin, next(parsed))
 
     def close(self) -> None:
         """Nothing to release in-process; the worker-process pipeline stops its workers here."""
 
     def analyze_one(self, article: Article) -> Analysis:
-        return next(self._analyze_batch([article]))
+        return self._analyze_batch([article])[0]
 
-    def _analyze_batch(self, batch: list[Article]) -> Iterator[Analysis]:
+    def _analyze_batch(self, batch: list[Article]) -> list[Analysis]:
+        analyses = self._parsed(batch)
+        for analysis in analyses:
+            self._run_components(analysis)
+        return analyses
+
+    def _analysed(self, origin: str, analysis: Analysis) -> Analysis | InputError:
+        try:
+            self._run_components(analysis)
+        except Exception as error:  # noqa: BLE001 - reported with the input it happened on
+            name = type(error).__name__
+            return InputError(
+                origin, f"analysis failed ({name}: {error}); this is a bug in Sitrep, please report it"
+            )
+        return analysis
+
+    def _parsed(self, batch: list[Article]) -> list[Analysis]:
+        """Analyses of the articles, parsed in one nlp.pipe batch where there is English text to parse."""
         analyses = [Analysis(article=a) for a in batch]
         parseable = [x for x in analyses if self._parseable(x)]
         for analysis, doc in zip(parseable, nlp.parse_many(x.article.body for x in parseable), strict=True):
             analysis.doc = doc
             analysis.entities = entities(doc)
+        return analyses
+
+    def _run_components(self, analysis: Analysis) -> None:
+        if analysis.doc is not None:
             for _, component in self.components:
                 component(analysis)
-        yield from analyses
 
     @staticmethod
     def _parseable(analysis: Analysis) -> bool:
