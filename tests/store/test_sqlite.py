@@ -1,3 +1,6 @@
+import os
+import subprocess
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -179,3 +182,29 @@ def test_a_newer_database_is_refused(tmp_path: Path) -> None:
     sqlite3.connect(path).execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     with pytest.raises(RuntimeError, match="newer than this Sitrep"):
         Store(path)
+
+
+def test_aliases_that_differ_only_in_case_keep_the_same_one_under_any_hash_seed(tmp_path: Path) -> None:
+    script = (
+        "import sys, dataclasses\n"
+        "sys.path.insert(0, sys.argv[2])\n"
+        "from test_sqlite import ISIS, make\n"
+        "from sitrep.store import Store\n"
+        "document, analysis = make('a.txt', 'ISIS fighters entered Duma.')\n"
+        "spellings = ['Zaman al Wasl', 'Zaman Al Wasl', 'ZAMAN AL WASL', 'Daesh', 'daesh']\n"
+        "analysis.actors['isis'] = dataclasses.replace(ISIS, aliases=spellings)\n"
+        "store = Store(sys.argv[1])\n"
+        "store.save(document, analysis)\n"
+        "rows = store.db.execute('SELECT alias FROM actor_aliases ORDER BY alias COLLATE BINARY')\n"
+        "print([r[0] for r in rows])\n"
+    )
+    found = set()
+    for seed in range(4):
+        db = tmp_path / f"seed{seed}.db"
+        env = {**os.environ, "PYTHONHASHSEED": str(seed)}
+        run = subprocess.run(
+            [sys.executable, "-c", script, str(db), str(Path(__file__).parent)],
+            capture_output=True, text=True, env=env, check=True,
+        )  # fmt: skip
+        found.add(run.stdout)
+    assert len(found) == 1

@@ -171,7 +171,9 @@ class Store:
         )
         db.executemany(
             "INSERT OR IGNORE INTO actor_aliases (actor_id, alias) VALUES (?, ?)",
-            [(actor.id, alias) for alias in {actor.name, *actor.aliases}],
+            # The name first, then a fixed order: of two spellings that differ only in case the column
+            # keeps the first, and it must not depend on the process's hash seed.
+            [(actor.id, alias) for alias in [actor.name, *sorted(set(actor.aliases))]],
         )
 
     def _upsert_place(self, db: sqlite3.Connection, place: Place) -> None:
