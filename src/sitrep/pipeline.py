@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
+from functools import cache
 from itertools import islice
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from sitrep import nlp
 from sitrep.errors import InputError
 from sitrep.records import Analysis, Article, Document, Mention
+
+if TYPE_CHECKING:
+    from sitrep.geo import Gazetteer
 
 Component = Callable[[Analysis], None]
 
@@ -22,18 +26,25 @@ Component = Callable[[Analysis], None]
 ANALYSED_LANGUAGES = {"en"}
 
 
-def _actors() -> Component:
-    from sitrep.actors import ActorRegistry, ActorResolver
+@cache
+def _gazetteer() -> Gazetteer:
+    """One gazetteer, with one lookup cache, for every stage that looks names up."""
     from sitrep.geo import Gazetteer
 
+    return Gazetteer.open()
+
+
+def _actors() -> Component:
+    from sitrep.actors import ActorRegistry, ActorResolver
+
     # The gazetteer keeps one-word towns that NER took for people or groups ("bombs hit Duma") out of actors.
-    return ActorResolver(ActorRegistry.default(), is_place=Gazetteer.open().knows)
+    return ActorResolver(ActorRegistry.default(), is_place=_gazetteer().knows)
 
 
 def _places() -> Component:
-    from sitrep.geo import Gazetteer, Geoparser
+    from sitrep.geo import Geoparser
 
-    return Geoparser(Gazetteer.open())
+    return Geoparser(_gazetteer())
 
 
 def _events() -> Component:
@@ -45,9 +56,9 @@ def _events() -> Component:
 
 
 def _event_places() -> Component:
-    from sitrep.geo import EventLocator, Gazetteer
+    from sitrep.geo import EventLocator
 
-    return EventLocator(Gazetteer.open())
+    return EventLocator(_gazetteer())
 
 
 def _keywords() -> Component:
