@@ -389,3 +389,12 @@ def test_a_short_form_named_again_and_again_becomes_the_full_name(resolve: Resol
         "responded by compiling a list of companies. But Hogg and the other teens went after their critics."
     )
     assert {m.actor_id for m in analysis.actor_mentions if "Hogg" in m.text} == {"david-hogg"}
+
+
+def test_a_whole_name_is_never_a_short_form_of_its_actor() -> None:
+    from sitrep.actors.entities import _proper_runs
+    from sitrep.actors.matcher import phrase_keys
+
+    runs = _proper_runs(("Mustafa Barakat", "Barakat", "Sheikh Mustafa Barakat"))
+    assert phrase_keys("Barakat") not in runs and phrase_keys("Mustafa Barakat") not in runs
+    assert phrase_keys("Sheikh Mustafa") in runs

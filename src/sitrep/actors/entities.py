@@ -140,12 +140,11 @@ def _word_runs(ctx: ArticleContext, actor_id: str) -> frozenset[tuple[str, ...]]
 
 @lru_cache(maxsize=4096)
 def _proper_runs(names: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
-    """Computed once per set of names: registry actors come back in article after article."""
-    found: set[tuple[str, ...]] = set()
-    for keys in {phrase_keys(name) for name in names}:
-        found.update(keys[i:j] for i in range(len(keys)) for j in range(i + 1, len(keys) + 1))
-        found.discard(keys)
-    return frozenset(found)
+    """Computed once per set of names: registry actors come back in article after article. A whole name
+    is never a short form, even where it is a run inside another of the names."""
+    whole = {phrase_keys(name) for name in names}
+    runs = {keys[i:j] for keys in whole for i in range(len(keys)) for j in range(i + 1, len(keys) + 1)}
+    return frozenset(runs - whole)
 
 
 def _expanded_by(ctx: ArticleContext, start: int, end: int) -> str | None:
