@@ -61,3 +61,18 @@ def test_a_stage_that_fails_on_one_document_fails_only_that_document() -> None:
     assert isinstance(first, Analysis) and first.doc is not None
     assert isinstance(second, InputError) and second.origin == "b.txt"
     assert "KeyError" in second.problem and "bug" in second.problem
+
+
+def test_a_copy_ingested_after_its_original_is_stored_is_remembered_as_a_duplicate(tmp_path) -> None:
+    from sitrep.api import Sitrep
+
+    text = b"Rebels shelled Aleppo on Tuesday, activists said."
+    documents = [
+        Document(origin=name, content=text, format="text", fetched=datetime(2024, 1, 1, tzinfo=UTC))
+        for name in ("original.txt", "mirror.txt")
+    ]
+    with Sitrep(tmp_path / "dup.db", pipeline=Pipeline([], batch_size=1)) as app:
+        statuses = [r.status for r in app.ingest_documents(documents)]
+        origins = {r[0] for r in app.store.db.execute("SELECT origin FROM documents")}
+    assert statuses == ["added", "unchanged"]
+    assert origins == {"original.txt", "mirror.txt"}

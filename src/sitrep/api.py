@@ -122,7 +122,9 @@ class Sitrep:
         for outcome in self.pipeline.analyze_documents(to_analyse()):
             yield from _settled(waiting)
             # The pipeline answers once per document sent, in order: the front is the one it answered.
-            yield self._store(cast(_Pending, waiting.popleft()), outcome)
+            pending = cast(_Pending, waiting.popleft())
+            yield self._store(pending, outcome)
+            queued_ids.discard(pending.document.id)  # stored: a later copy is recorded as a duplicate
         yield from _settled(waiting)
 
     def _prepare(self, item: Document | InputError, queued_ids: set[str]) -> IngestResult | _Pending:
