@@ -398,3 +398,31 @@ def test_a_whole_name_is_never_a_short_form_of_its_actor() -> None:
     runs = _proper_runs(("Mustafa Barakat", "Barakat", "Sheikh Mustafa Barakat"))
     assert phrase_keys("Barakat") not in runs and phrase_keys("Mustafa Barakat") not in runs
     assert phrase_keys("Sheikh Mustafa") in runs
+
+
+def test_a_name_split_at_its_and_is_one_organisation(resolve: Resolve) -> None:
+    analysis = resolve(
+        "Turkey’s Ministry of Treasury and Finance said it had frozen the accounts of the exchange office."
+    )
+    names = [actor.name for actor in analysis.actors.values()]
+    assert "Ministry of Treasury and Finance" in names
+    assert "Finance" not in names
+    ministry = next(a for a in analysis.actors.values() if a.name == "Ministry of Treasury and Finance")
+    assert ministry.code == "TURGOV"
+
+
+def test_two_organisations_joined_by_and_stay_two(resolve: Resolve) -> None:
+    analysis = resolve("The Qasr al-Hayr Brigade and the Jabal Forces said they had agreed to a truce.")
+    names = {actor.name for actor in analysis.actors.values()}
+    assert "Jabal Forces" in names
+    assert not any("Brigade and" in name for name in names)
+
+
+def test_a_capitalised_common_noun_opening_a_sentence_is_no_actor(resolve: Resolve) -> None:
+    analysis = resolve("Videos posted online showed gunmen firing at the crowd.")
+    assert "Videos" not in {actor.name for actor in analysis.actors.values()}
+
+
+def test_a_name_qualifying_a_site_is_a_place_not_an_actor(resolve: Resolve) -> None:
+    analysis = resolve("Trucks crossed through the Nasib border crossing on Monday, officials said.")
+    assert "Nasib" not in {actor.name for actor in analysis.actors.values()}

@@ -41,6 +41,42 @@ _LIST_GLUE = re.compile(r"(?:[\s,;&]|\band\b|\bor\b|['’]s)*")
 _OF_THE = re.compile(r"\bof\s+(?:the\s+)?$")
 _POSSESSIVE_PRONOUN = re.compile(r"\b(its|their)\s+$", re.IGNORECASE)
 _BRACKETED_ACRONYM = re.compile(r"\s*\(([A-Z]{2,12})\)")
+_CONJUNCTION = re.compile(r"\s+(?:and|&)\s+")
+# Nouns of sites that a name before them locates ("the Hmeimim air base", "the Masnaa border area"):
+# such a name is the place, not an actor. Nouns an armed group may hold ("checkpoint", "stronghold")
+# are left out, since "the Faylaq checkpoint" names the group.
+SITE_NOUNS = frozenset(
+    {
+        "base",
+        "airbase",
+        "airport",
+        "crossing",
+        "border",
+        "area",
+        "district",
+        "neighbourhood",
+        "neighborhood",
+        "road",
+        "highway",
+        "roundabout",
+        "valley",
+        "river",
+        "dam",
+        "bridge",
+        "port",
+        "desert",
+        "suburb",
+        "countryside",
+        "village",
+        "town",
+        "city",
+        "province",
+        "governorate",
+        "region",
+        "mountain",
+        "mountains",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -55,12 +91,12 @@ def resolve_entities(ctx: ArticleContext, entities: list[Mention]) -> None:
     places = _place_word_runs(e.text for e in entities if e.label in PLACE_LABELS)
     capitals = ctx.registry.capitals()
     candidates = []
-    for entity in entities:
+    for entity in _joined_conjuncts(ctx, entities):
         if entity.label not in ACTOR_LABELS:
             continue
         start, end = _trim(ctx.text, entity.start, entity.end)
         name = ctx.text[start:end]
-        if end - start < 2 or not name[0].isupper() or name in capitals:
+        if end - start < 2 or not name[0].isupper() or name in capitals or _capitalised_noun(ctx, start, end):
             continue
         if not _is_place(ctx, entity, start, end, places):
             candidates.append((entity, start, end))
@@ -81,6 +117,43 @@ def resolve_entities(ctx: ArticleContext, entities: list[Mention]) -> None:
             ctx.replace(start, end, ctx.use(entry), ENTITY)
             created.setdefault(entry.id, entry)
     _find_repeats(ctx, _merge_short_forms(ctx, list(created.values())), acronyms)
+
+
+def _joined_conjuncts(ctx: ArticleContext, entities: list[Mention]) -> list[Mention]:
+    """ "Ministry of Treasury and Finance": spaCy ends the name at its "and" and makes the last word an
+    organisation of its own; a conjunct of the "of" phrase inside the name before it joins that name."""
+    joined: list[Mention] = []
+    for entity in entities:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.label == entity.label == "ORG"
+            and _continues(ctx, previous, entity)
+        ):
+            joined[-1] = Mention(previous.start, entity.end, "ORG", ctx.text[previous.start : entity.end])
+        else:
+            joined.append(entity)
+    return joined
+
+
+def _continues(ctx: ArticleContext, name: Mention, part: Mention) -> bool:
+    span = ctx.span(part.start, part.end)
+    if (
+        span is None
+        or span.root.dep_ != "conj"
+        or not _CONJUNCTION.fullmatch(ctx.text[name.end : part.start])
+    ):
+        return False
+    head = span.root.head
+    preposition = head.head
+    return head.dep_ == "pobj" and preposition.lower_ == "of" and name.start <= preposition.idx < name.end
+
+
+def _capitalised_noun(ctx: ArticleContext, start: int, end: int) -> bool:
+    """A common noun capitalised because it starts a sentence ("Videos posted online showed ..."),
+    which the entity recogniser took for a name."""
+    span = ctx.span(start, end)
+    return span is not None and len(span) == 1 and span[0].is_sent_start and span[0].tag_ in ("NN", "NNS")
 
 
 def _known_as(ctx: ArticleContext, start: int, end: int) -> str | None:
@@ -303,9 +376,9 @@ def _place_word_runs(places: Iterable[str]) -> set[str]:
 
 def _is_place(ctx: ArticleContext, entity: Mention, start: int, end: int, places: set[str]) -> bool:
     """An ORG or PERSON that is really a place: part of a place name in the article ("Ghouta" of
-    "Eastern Ghouta"), a person "in" somewhere (a market called "Souq Al Hal"), a one-word
-    organisation "in" somewhere, or a name with no word of a body in it that the gazetteer, when one
-    is given, knows ("Duma", "Eastern Ghouta", "Ain Tarma")."""
+    "Eastern Ghouta"), a person "in" somewhere (a market called "Souq Al Hal"), or a name with no word
+    of a body in it that is a one-word organisation "in" somewhere, names a site ("the Hmeimim air
+    base") or that the gazetteer, when one is given, knows ("Duma", "Eastern Ghouta", "Ain Tarma")."""
     name = " ".join(ctx.text[start:end].split())
     if name in places:
         return True
@@ -317,7 +390,8 @@ def _is_place(ctx: ArticleContext, entity: Mention, start: int, end: int, places
         return True
     if ctx.agents_in(start, end) or any(word.lower() in ctx.registry.name_words for word in name.split()):
         return False
-    return (len(span) == 1 and located) or ctx.is_place(name)
+    sited = span.root.dep_ in ("compound", "nmod") and span.root.head.lemma_.lower() in SITE_NOUNS
+    return (len(span) == 1 and located) or sited or ctx.is_place(name)
 
 
 # --- roles ------------------------------------------------------------------------------------------
