@@ -317,6 +317,8 @@ def test_a_ten_thousand_word_sentence_does_not_crash() -> None:
         ("The army freed ten hostages held by the Northern Front.", ("AID", None)),
         ("The Northern Front freed ten hostages on Monday.", ("RETREAT", "release")),
         ("The Town Council cancelled the debt of the Hill Brigade.", ("AID", None)),
+        # an irregular past the tagger reads as a base form still finds its verb
+        ("The Town Council forgave the debt of the Hill Brigade.", ("AID", None)),
         # PLOVER manual, COERCE and REJECT: an arrest warrant threatens arrest; barring entry rejects
         (
             "The Interior Ministry issued an arrest warrant for the Northern Front commander.",
@@ -343,3 +345,19 @@ def test_plover_manual_conventions(text: str, expected: tuple[str, str | None]) 
 )
 def test_a_mobilization_without_its_own_assault_stays(text: str) -> None:
     assert "MOBILIZE" in {e.type for e in code(text, ACTORS).events}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kessar dam supplies electricity to three provinces.",
+        "A new power plant will provide water to the farms of Kessar.",
+    ],
+)
+def test_works_that_supply_a_utility_give_no_aid(text: str) -> None:
+    assert not of_type(code(text, ACTORS), "AID")
+
+
+def test_an_actor_that_supplies_goods_gives_aid() -> None:
+    (event,) = of_type(code("The Town Council supplied fuel to the Hill Brigade.", ACTORS), "AID")
+    assert (event.actors, event.recipients) == (["council"], ["brigade"])

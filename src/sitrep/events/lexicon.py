@@ -69,6 +69,7 @@ class Sense:
     object_in: tuple[str, ...] = ()
     object_not_in: tuple[str, ...] = ()  # what it acts on must not be one of these ("fight corruption")
     subject_in: tuple[str, ...] = ()
+    subject_not_in: tuple[str, ...] = ()  # who acts must not be one of these ("the dam supplies power")
 
     @property
     def specificity(self) -> int:
@@ -76,6 +77,7 @@ class Sense:
             self.object_in,
             self.object_not_in,
             self.subject_in,
+            self.subject_not_in,
             self.clause,
             self.clause_modal,
             self.voice,
@@ -103,6 +105,7 @@ SENSE_KEYS = set(
         "object_in",
         "object_not_in",
         "subject_in",
+        "subject_not_in",
     ]
 )
 PATTERN_PREPOSITIONS = {"of", "for", "to", "with", "against", "on", "in", "into", "from", "at"}
@@ -138,6 +141,7 @@ def parse_sense(
         object_in=tuple(spec.get("object_in", ())),
         object_not_in=tuple(spec.get("object_not_in", ())),
         subject_in=tuple(spec.get("subject_in", ())),
+        subject_not_in=tuple(spec.get("subject_not_in", ())),
     )
 
 
@@ -310,7 +314,13 @@ def check_classes(lexicon: Lexicon) -> None:
     """Every &CLASS a pattern or condition names must be defined."""
     senses = [s for table in (lexicon.verbs, lexicon.nouns) for group in table.values() for s in group]
     for sense in senses:
-        for word in (*sense.dependents, *sense.object_in, *sense.object_not_in, *sense.subject_in):
+        for word in (
+            *sense.dependents,
+            *sense.object_in,
+            *sense.object_not_in,
+            *sense.subject_in,
+            *sense.subject_not_in,
+        ):
             name = word.lstrip("&")
             if (word.startswith("&") or name.isupper()) and name not in lexicon.classes:
                 raise ValueError(f"trigger {sense.pattern!r}: undefined class {word}")

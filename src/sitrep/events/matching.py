@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.pipeline import Lemmatizer
 from spacy.tokens import Span, Token
 
+from sitrep import nlp
 from sitrep.events.lexicon import Lexicon, Sense
 from sitrep.events.syntax import (
     children,
@@ -91,14 +94,15 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
 
 def base_forms(token: Token) -> tuple[str, ...]:
     """The lemma, then guesses from the inflected form for when the tagger's lemma is wrong ("staged"
-    lemmatised as "stag"): -ed, -d, -ing, -s, -es, -ies, doubled final consonants."""
-    return word_forms(token.lower_, lemma(token))
+    lemmatised as "stag"): -ed, -d, -ing, -s, -es, -ies, doubled final consonants; for a verb also the
+    base of an irregular form ("forgave" tagged as a base form keeps "forgave" as its lemma)."""
+    return word_forms(token.lower_, lemma(token), is_verb(token))
 
 
 @lru_cache(maxsize=1 << 16)
-def word_forms(word: str, lemma: str) -> tuple[str, ...]:
+def word_forms(word: str, lemma: str, verb: bool = False) -> tuple[str, ...]:
     """`base_forms` from the strings, remembered: the same words recur in every article."""
-    forms = [lemma, word]
+    forms = [lemma, word, *(irregular_verbs().get(word, ()) if verb else ())]
     for suffix, replacement in INFLECTIONS:
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             stem = word[: -len(suffix)] + replacement
@@ -106,6 +110,18 @@ def word_forms(word: str, lemma: str) -> tuple[str, ...]:
             if replacement == "" and len(stem) > 2 and stem[-1] == stem[-2]:
                 forms.append(stem[:-1])
     return tuple(dict.fromkeys(forms))
+
+
+@lru_cache(maxsize=1)
+def irregular_verbs() -> Mapping[str, tuple[str, ...]]:
+    """Irregular verb forms and their bases ("forgave": "forgive", "fled": "flee"), from the exception
+    table of the parsing model's own lemmatizer; empty when the model has none."""
+    language = nlp.load()
+    lemmatizer = language.get_pipe("lemmatizer") if "lemmatizer" in language.pipe_names else None
+    if not isinstance(lemmatizer, Lemmatizer) or not lemmatizer.lookups.has_table("lemma_exc"):
+        return {}
+    verbs = lemmatizer.lookups.get_table("lemma_exc").get("verb", {})
+    return {form: tuple(bases) for form, bases in verbs.items()}
 
 
 def is_adjectival(token: Token) -> bool:
@@ -179,6 +195,7 @@ def conditions_hold(token: Token, sense: Sense, lexicon: Lexicon) -> bool:
         not sense.object_in or word_in(obj, sense.object_in, lexicon),
         not sense.object_not_in or not word_in(opposed(token) or obj, sense.object_not_in, lexicon),
         not sense.subject_in or word_in(first_child(token, "nsubj"), sense.subject_in, lexicon),
+        not sense.subject_not_in or not word_in(first_child(token, "nsubj"), sense.subject_not_in, lexicon),
     )
     return all(checks)
 
