@@ -45,3 +45,25 @@ def test_a_village_abroad_that_nothing_else_points_to_gives_way_to_the_focus(gaz
     assert _resolve(gazetteer, ukraine, ["Kyiv", "Lviv", "Odesa", "Elkhorn"])[3] == "UA/Kyiv"
     nebraska = "Storms hit Omaha and Lincoln, and Elkhorn flooded."
     assert _resolve(gazetteer, nebraska, ["Omaha", "Lincoln", "Elkhorn"])[2] == "US/Nebraska"
+
+
+def test_a_building_is_placed_in_the_country_its_name_opens_with_by_acronym(gazetteer: Gazetteer) -> None:
+    text = "Shares fell in Aberdeen after the US Federal Reserve spoke, and Penn Park Library reopened."
+    resolved = _resolve(gazetteer, text, ["Aberdeen", "US Federal Reserve", "Penn Park Library"])
+    assert resolved[1] == "US/None"
+    assert resolved[2] == "GB/Scotland"  # "Penn" is a short form of Pennsylvania, not an acronym
+
+
+def _names(gazetteer: Gazetteer, text: str, names: list[str]) -> list[str | None]:
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    return [p.name if p else None for p in Geoparser(gazetteer).resolve_spans(text, spans)]
+
+
+def test_australian_state_abbreviations_follow_the_article(gazetteer: Gazetteer) -> None:
+    perth = _names(gazetteer, "Fires near Perth, WA, spread to Bunbury.", ["Perth", "WA", "Bunbury"])
+    assert perth[1] == "Western Australia"
+    text = "Rain fell on Adelaide, Port Augusta and Mount Gambier, and SA farmers cheered."
+    adelaide = _names(gazetteer, text, ["Adelaide", "Port Augusta", "Mount Gambier", "SA"])
+    assert adelaide[3] == "South Australia"
+    johannesburg = _names(gazetteer, "Johannesburg and Soweto: SA votes.", ["Johannesburg", "Soweto", "SA"])
+    assert johannesburg[2] == "South Africa"

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
 
-from sitrep.geo.build import DEMONYM, PRIMARY, SKELETON
+from sitrep.geo.build import ALTERNATE, DEMONYM, PRIMARY, SKELETON
 from sitrep.geo.gazetteer import Candidate, Gazetteer, precision_of
 from sitrep.geo.names import fold
 from sitrep.records import Place, PlaceMention
@@ -40,6 +40,8 @@ STRAY_POPULATION = 10_000
 STRAY_LEADING_SHARE = 0.5
 COLOCATION_WEIGHT = 1.5
 INNER_NAME_POPULATION = 100_000
+# Divisions are also known inside a longer name by their acronym ("US Federal Reserve").
+INNER_NAME_DIVISIONS = {"country", "admin1", "continent"}
 INNER_NAME_LEADS = {"of", "de", "in", "at"}  # words after which a place is named inside a longer name
 DEMONYM_WEIGHT = 0.5
 EARTH_RADIUS_KM = 6371.0
@@ -247,18 +249,21 @@ class Resolver:
                 opens = first == 0 or words[first - 1].lower() in INNER_NAME_LEADS
                 if not (opens and words[first][:1].isupper() and words[first + size - 1][:1].isupper()):
                     continue
+                run = " ".join(words[first : first + size])
                 found = [
                     c
-                    for c in self.gazetteer.exact_candidates(" ".join(words[first : first + size]))
-                    if c.kind == PRIMARY
-                    and (
-                        c.place.population >= INNER_NAME_POPULATION
-                        or c.place.feature in ("country", "admin1", "continent")
-                    )
+                    for c in self.gazetteer.exact_candidates(run)
+                    if (c.kind == PRIMARY and c.place.population >= INNER_NAME_POPULATION)
+                    or (c.place.feature in INNER_NAME_DIVISIONS and (c.kind == PRIMARY or _acronym(run, c)))
                 ]
                 if found:
                     return found[0]
         return None
+
+
+def _acronym(run: str, candidate: Candidate) -> bool:
+    """Whether a run of capitals is another name of the candidate ("US"), not a short form ("Penn")."""
+    return candidate.kind == ALTERNATE and len(run) > 1 and run.isalpha() and run.isupper()
 
 
 def _strays(toponyms: Sequence[Toponym], choices: Sequence[Candidate | None]) -> set[int]:
