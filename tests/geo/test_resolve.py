@@ -67,3 +67,15 @@ def test_australian_state_abbreviations_follow_the_article(gazetteer: Gazetteer)
     assert adelaide[3] == "South Australia"
     johannesburg = _names(gazetteer, "Johannesburg and Soweto: SA votes.", ["Johannesburg", "Soweto", "SA"])
     assert johannesburg[2] == "South Africa"
+
+
+def test_every_mention_of_a_name_follows_the_reading_its_apposition_settled(gazetteer: Gazetteer) -> None:
+    # Alone, the later "Portland" would join the Pacific Northwest names; the article already said which.
+    text = (
+        "A mill closed in Portland, Maine. Buyers from Seattle, Tacoma and Eugene left, and Portland waits."
+    )
+    names = ["Portland", "Maine", "Seattle", "Tacoma", "Eugene"]
+    later = text.rindex("Portland")
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names] + [(later, later + len("Portland"))]
+    places = Geoparser(gazetteer).resolve_spans(text, spans)
+    assert [p.admin1 if p else None for p in places][::5] == ["Maine", "Maine"]

@@ -4,7 +4,8 @@ Each toponym starts from its best context-free candidate, helped by the plausibl
 names lying near it (two ambiguous names, each with a reading next to the other's, mean those readings:
 "Edmonton" and "Enfield" in north London). Then, twice, every toponym is rescored with
 the evidence of the toponyms of other names: the countries and first-level divisions they resolved to, how close
-their places lie, a dateline, and "Town, State" apposition. A toponym the gazetteer does not know
+their places lie, a dateline, and "Town, State" apposition, whose reading every mention of the town
+then takes. A toponym the gazetteer does not know
 (a street, a building) gets the place a name inside it refers to, else the article's local focus:
 for those, the enclosing place is usually the right answer within 161 km.
 """
@@ -199,6 +200,7 @@ class Resolver:
                 if situation not in weighed:
                     weighed[situation] = self._choose(toponym, evidence, host)
                 choices[index] = weighed[situation]
+            _follow_apposition(toponyms, choices)
         return self._fill_unknown(toponyms, choices, _strays(toponyms, choices))
 
     def _choose(self, toponym: Toponym, evidence: _Evidence, host: Candidate | None) -> Candidate | None:
@@ -259,6 +261,19 @@ class Resolver:
                 if found:
                     return found[0]
         return None
+
+
+def _follow_apposition(toponyms: Sequence[Toponym], choices: list[Candidate | None]) -> None:
+    """Every mention of a name takes the reading its apposition settled ("Parkland, Florida" makes the
+    later bare "Parkland" Florida's): an article means one place by one name."""
+    settled = {}
+    for toponym, choice in zip(toponyms, choices, strict=True):
+        host = choices[toponym.within] if toponym.within is not None else None
+        if choice is not None and host is not None and _inside(choice, host):
+            settled[toponym.key] = choice
+    for index, toponym in enumerate(toponyms):
+        if toponym.within is None and toponym.key in settled:
+            choices[index] = settled[toponym.key]
 
 
 def _acronym(run: str, candidate: Candidate) -> bool:
