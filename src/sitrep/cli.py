@@ -136,6 +136,12 @@ def _add_eval(commands: Any, common: argparse.ArgumentParser) -> None:
     p = kinds.add_parser("events", parents=[common], help="PLOVER gold records: event type, mode, actors")
     p.add_argument("--plover", required=True, type=Path, help="PLOVER_GSR_CAMEO.txt")
     p.add_argument("--dictionaries", type=Path, help="a folder with CAMEO.*.txt and CAMEO2PLOVER*.txt to add")
+    p.add_argument(
+        "--type-model",
+        choices=("light", "embeddings", "none"),
+        default="light",
+        help="learned event-type model: light (default), embeddings (needs sitrep[embeddings]) or none",
+    )
     p.set_defaults(handler=cmd_eval, evaluation="events")
     p = kinds.add_parser("petrarch", parents=[common], help="PETRARCH's unit-test records and dictionaries")
     p.add_argument("directory", type=Path)

@@ -21,7 +21,8 @@ def run_evaluation(args: argparse.Namespace) -> dict[str, Any]:
         from sitrep.evaluation import events
 
         dictionaries = args.dictionaries and _require(args.dictionaries, "the CAMEO dictionaries folder")
-        return events.evaluate(_require(args.plover, "the PLOVER gold records"), dictionaries)
+        plover = _require(args.plover, "the PLOVER gold records")
+        return events.evaluate(plover, dictionaries, args.type_model)
     if args.evaluation == "petrarch":
         from sitrep.evaluation import petrarch
 

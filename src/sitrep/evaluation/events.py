@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sitrep.events.embedded import LIGHT, type_model_named
 from sitrep.records import Analysis, Article, Event
 
 OLD_LABELS = {"FIGHT": "ASSAULT", "DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE"}
@@ -94,16 +95,18 @@ def load_gold(path: Path) -> list[GoldRecord]:
 
 
 def pipeline_coder(
-    texts: list[str], dictionaries: Path | None = None, learned: bool = True
+    texts: list[str], dictionaries: Path | None = None, type_model: str = LIGHT
 ) -> list[Analysis]:
     """Code each text as an article of one paragraph with the actors and events stages; with
-    `dictionaries`, the event coder also reads the CAMEO verb dictionary there, and without `learned`
-    it runs its rules alone (`EventCoder`)."""
+    `dictionaries`, the event coder also reads the CAMEO verb dictionary there. `type_model` names the
+    learned type model (`sitrep.events.embedded.TYPE_MODELS`: the light default, the embedding model of the optional
+    extra, or none for the rules alone)."""
     from sitrep.events import EventCoder
     from sitrep.pipeline import Pipeline
 
+    model = type_model_named(type_model)
     pipeline = Pipeline(["actors", "events"])
-    coder = EventCoder(dictionaries=dictionaries, learned=learned)
+    coder = EventCoder(dictionaries=dictionaries, learned=model is not None, type_model=model)
     pipeline.components = [
         (name, coder if name == "events" else component) for name, component in pipeline.components
     ]
@@ -207,13 +210,13 @@ def group_by_text(records: Iterable[GoldRecord]) -> dict[str, list[GoldRecord]]:
     return dict(grouped)
 
 
-def evaluate(plover_path: Path, dictionaries: Path | None = None, learned: bool = True) -> dict[str, Any]:
+def evaluate(plover_path: Path, dictionaries: Path | None = None, type_model: str = LIGHT) -> dict[str, Any]:
     """Scores on the held-out part at the top level and on the dev part under `dev`; `dictionaries`
-    adds the CAMEO verb dictionary in that folder as a signal, `learned=False` leaves out the learned
-    type model (see `EventCoder`)."""
+    adds the CAMEO verb dictionary in that folder as a signal, `type_model` chooses the learned type
+    model (see `pipeline_coder`)."""
     grouped = group_by_text(load_gold(plover_path))
     texts = list(grouped)
-    analyses = pipeline_coder(texts, dictionaries, learned)
+    analyses = pipeline_coder(texts, dictionaries, type_model)
     scored = [
         s
         for text, analysis in zip(texts, analyses, strict=True)
@@ -225,7 +228,7 @@ def evaluate(plover_path: Path, dictionaries: Path | None = None, learned: bool 
         "benchmark": "PLOVER gold records (PLOVER_GSR_CAMEO)",
         "split": f"dev: sha256(text) % {DEV_MODULUS} == 0; top level: the held-out rest",
         "cameo_dictionary": str(dictionaries) if dictionaries else None,
-        "learned_model": learned,
+        "type_model": type_model,
         **metrics(held_out),
         "dev": metrics(dev),
     }

@@ -22,7 +22,7 @@ from sitrep.events.cameo import read_cameo_to_plover, read_verb_dictionary, verb
 from sitrep.events.details import DetailReader
 from sitrep.events.learned import (
     NONE,
-    TypeModel,
+    SentenceTypeModel,
     default_type_model,
     main_predicate,
     reporting_verbs,
@@ -102,7 +102,7 @@ class EventCoder:
         lexicon: Lexicon | None = None,
         dictionaries: Path | None = None,
         learned: bool = True,
-        type_model: TypeModel | None = None,
+        type_model: SentenceTypeModel | None = None,
     ) -> None:
         """`dictionaries`: a folder with a CAMEO verb dictionary (`CAMEO*.txt` in the verb-pattern format)
         and `CAMEO2PLOVER*.txt`, whose verbs then serve where the lexicon has none. `learned`: weigh the
@@ -164,13 +164,13 @@ class EventCoder:
         setting = Setting(sentence, text.strip(), self.details.context(text), times)
         return [self.event(c, setting, analysis) for c in kept]
 
-    def proposal(self, model: TypeModel, sentence: Span, reader: ArgumentReader) -> list[Candidate]:
+    def proposal(self, model: SentenceTypeModel, sentence: Span, reader: ArgumentReader) -> list[Candidate]:
         """Where no rule fired: an event of the type the learned model finds probable, on the sentence's
         main predicate, if the model knows the sentence's words well enough and an actor is named."""
         features = sentence_features(sentence, self.lexicon)
         if model.knows(features) < MIN_KNOWN_WORDS:
             return []
-        probabilities = model.probabilities(features)
+        probabilities = model.sentence_probabilities(sentence, features)
         best = max((t for t in probabilities if t != NONE), key=probabilities.__getitem__)
         chance = probabilities[best]
         predicate = main_predicate(sentence, self.reporting)

@@ -19,7 +19,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, Protocol
 
 from spacy.tokens import Span, Token
 
@@ -111,6 +111,15 @@ def sentence_features(sentence: Span, lexicon: Lexicon) -> list[str]:
     return list(dict.fromkeys(features))
 
 
+class SentenceTypeModel(Protocol):
+    """What the coder asks of a type model: this light `TypeModel`, or the optional
+    `sitrep.events.embedded.EmbeddedTypeModel`, which also reads the sentence's text."""
+
+    def knows(self, features: Sequence[str]) -> float: ...
+
+    def sentence_probabilities(self, sentence: Span, features: Sequence[str]) -> dict[str, float]: ...
+
+
 @dataclass(frozen=True)
 class TypeModel:
     """Multinomial logistic regression: P(type | features) = softmax(intercept + sum of weights)."""
@@ -129,6 +138,9 @@ class TypeModel:
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)
         return {c: e / total for c, e in zip(self.classes, exps, strict=True)}
+
+    def sentence_probabilities(self, sentence: Span, features: Sequence[str]) -> dict[str, float]:
+        return self.probabilities(features)
 
     def knows(self, features: Sequence[str]) -> float:
         """The share of the sentence's words the model has weights for: little for text unlike its
