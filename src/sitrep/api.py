@@ -1,4 +1,7 @@
-"""The library facade: `sitrep.open(path)` returns a Sitrep with every operation the CLI and web offer."""
+"""The library facade: `sitrep.open(path)` returns a Sitrep with every operation the CLI and web offer.
+
+`path` is a SQLite file, or a PostgreSQL URL (postgresql://user@host/db) for a database several machines share.
+"""
 
 from __future__ import annotations
 
@@ -11,12 +14,12 @@ from typing import Any, TextIO, cast
 
 from tqdm import tqdm
 
-from sitrep import search as search_module
-from sitrep.errors import InputError, SitrepError
+from sitrep.errors import InputError, QueryError, SitrepError
 from sitrep.ingest import Input, expand_paths, read_path
 from sitrep.pipeline import Analyzer, Pipeline
 from sitrep.records import Analysis, Document
-from sitrep.search.sqlite import SearchPage, run
+from sitrep.search import SearchPage, parse
+from sitrep.search.results import ORDERS
 from sitrep.store import ArticleDetail, EventRow, Store, queries
 from sitrep.store.queries import ActorSummary, EventQuery, PlaceSummary
 
@@ -138,8 +141,7 @@ class Sitrep:
             if item.id not in queued_ids:
                 self.store.record_duplicate(item, item.id)
             return IngestResult(item.origin, "unchanged", id=item.id)
-        updated = self.store.db.execute("SELECT 1 FROM documents WHERE origin = ?", (item.origin,)).fetchone()
-        return _Pending(item, "updated" if updated else "added")
+        return _Pending(item, "updated" if self.store.known_origin(item.origin) else "added")
 
     def _store(self, pending: _Pending, outcome: Analysis | InputError) -> IngestResult:
         origin = pending.document.origin
@@ -157,11 +159,9 @@ class Sitrep:
         return detail
 
     def search(self, query: str, order: str = "relevance", limit: int = 20, offset: int = 0) -> SearchPage:
-        if order not in search_module.sqlite.ORDERS:
-            raise search_module.query.QueryError(
-                f"order must be one of {', '.join(search_module.sqlite.ORDERS)}"
-            )
-        return run(self.store.db, search_module.parse(query), order=order, limit=limit, offset=offset)
+        if order not in ORDERS:
+            raise QueryError(f"order must be one of {', '.join(ORDERS)}")
+        return self.store.search(parse(query), order=order, limit=limit, offset=offset)
 
     def events(self, query: EventQuery | None = None, **filters: Any) -> list[EventRow]:
         return queries.events(self.store, query or EventQuery(**filters))
@@ -206,6 +206,7 @@ def _documents(item: Input | InputError) -> Iterator[Document | InputError]:
 
 
 def open(path: str | Path | None = None, workers: int = 1) -> Sitrep:  # noqa: A001 - the front door, like sqlite3
-    """Open (creating if need be) a Sitrep database: `./sitrep.db` unless `path` or SITREP_DB says otherwise.
-    `workers` > 1 ingests in that many processes."""
+    """Open (creating if need be) a Sitrep database: `./sitrep.db` unless `path` or SITREP_DB says otherwise;
+    a `postgresql://` URL opens (and sets up) a PostgreSQL database. `workers` > 1 ingests in that many
+    processes."""
     return Sitrep(path, workers=workers)

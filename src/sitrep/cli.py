@@ -20,6 +20,7 @@ from sitrep.export import FORMATS, WHAT
 from sitrep.search import snippet_text
 from sitrep.search.query import PLOVER_TYPES
 from sitrep.serialize import actor_json, detail_json, event_json, event_row_json, place_json, search_json
+from sitrep.store import is_postgres_url, redacted
 from sitrep.store.queries import EventQuery
 
 OK, SOME_FAILED, USAGE = 0, 1, 2
@@ -55,7 +56,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", help=f"database file (default: $SITREP_DB or ./{default_db_path()})")
+    common.add_argument(
+        "--db",
+        help=f"database: a SQLite file or a postgresql://user@host/db URL (default: $SITREP_DB or ./{default_db_path()})",
+    )
     common.add_argument("--json", action="store_true", help="machine-readable JSON output")
     parser = argparse.ArgumentParser(prog="sitrep", description="Conflict-news monitor.")
     parser.add_argument("--version", action="version", version=f"sitrep {__version__}")
@@ -374,7 +378,14 @@ def cmd_stats(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from sitrep.web import serve
 
-    serve(args.db or default_db_path(), host=args.host, port=args.port)
+    db = args.db or default_db_path()
+    if is_postgres_url(db):
+        # The web UI's aggregate queries are written for SQLite; the library, CLI and exports are not.
+        raise UsageError(
+            f"serve reads a SQLite database; {redacted(db)} is PostgreSQL. Serve a SQLite copy, or use the "
+            "CLI and the Python API, which read PostgreSQL"
+        )
+    serve(db, host=args.host, port=args.port)
     return OK
 
 

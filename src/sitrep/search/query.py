@@ -236,24 +236,29 @@ class _Parser:
 
 
 def to_fts5(node: Node) -> str:
-    """An FTS5 MATCH expression; every term is quoted so that FTS5 syntax in user words is inert.
-
-    A NOT must stand beside a positive term at its level (FTS5's NOT is binary): `duma NOT bombing`.
-    """
+    """An FTS5 MATCH expression; every term is quoted so that FTS5 syntax in user words is inert."""
     if isinstance(node, Term):
         return _quote(node.text) + ("*" if node.prefix else "")
     if isinstance(node, Phrase):
         return _quote(node.text)
     if isinstance(node, Or):
         return "(" + " OR ".join(to_fts5(p) for p in node.parts) + ")"
-    if isinstance(node, Not):
-        raise QueryError("NOT needs a positive term beside it, as in: duma NOT bombing")
-    positives = [p for p in node.parts if not isinstance(p, Not)]
-    negatives = [p.part for p in node.parts if isinstance(p, Not)]
-    if not positives:
-        raise QueryError("NOT needs a positive term beside it, as in: duma NOT bombing")
+    positives, negatives = split_and(node)
     expression = "(" + " AND ".join(to_fts5(p) for p in positives) + ")"
     return expression + "".join(f" NOT {to_fts5(n)}" for n in negatives)
+
+
+def split_and(node: And | Not) -> tuple[list[Node], list[Node]]:
+    """The parts of an AND to match and the parts its NOTs exclude.
+
+    A NOT must stand beside a positive term at its level (FTS5's NOT is binary, and every backend takes
+    the same queries): `duma NOT bombing`.
+    """
+    parts = node.parts if isinstance(node, And) else (node,)
+    positives: list[Node] = [p for p in parts if not isinstance(p, Not)]
+    if not positives:
+        raise QueryError("NOT needs a positive term beside it, as in: duma NOT bombing")
+    return positives, [p.part for p in parts if isinstance(p, Not)]
 
 
 def _quote(text: str) -> str:

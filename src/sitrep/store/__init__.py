@@ -1,5 +1,8 @@
-"""Storage: one SQLite file (WAL, versioned migrations, FTS5), one transaction per article."""
+"""Storage behind one interface (`Store`): a SQLite file by default, or a PostgreSQL database given by URL.
 
-from sitrep.store.sqlite import ArticleDetail, EventRow, Store
+One transaction per article in either. See base.py for what the backends share.
+"""
 
-__all__ = ["ArticleDetail", "EventRow", "Store"]
+from sitrep.store.base import ArticleDetail, EventRow, Store, is_postgres_url, redacted
+
+__all__ = ["ArticleDetail", "EventRow", "Store", "is_postgres_url", "redacted"]

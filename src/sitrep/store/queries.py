@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sitrep.records import Actor, Place
-from sitrep.store.sqlite import EventRow, Store, actor_from_row, place_from_row
+from sitrep.store.base import SQLITE, Dialect, EventRow, Store, actor_from_row, place_from_row
 
 
 @dataclass(frozen=True)
@@ -41,25 +41,26 @@ class PlaceSummary:
     events: int
 
 
-# The actor's events are found through the actor index (a list built once), not by asking every event in
-# turn whether the actor is in it.
-_ACTOR_ROLE = """e.id IN (SELECT ea.event_id FROM event_actors ea WHERE ea.role = ? AND (ea.actor_id = ?
-                 OR ea.actor_id IN (SELECT actor_id FROM actor_aliases WHERE alias = ? COLLATE NOCASE)))"""
+def _actor_role(dialect: Dialect) -> str:
+    # The actor's events are found through the actor index (a list built once), not by asking every event
+    # in turn whether the actor is in it.
+    return f"""e.id IN (SELECT ea.event_id FROM event_actors ea WHERE ea.role = ? AND (ea.actor_id = ?
+               OR ea.actor_id IN (SELECT actor_id FROM actor_aliases WHERE {dialect.ci_equals("alias")})))"""
 
 
 def events(store: Store, query: EventQuery) -> list[EventRow]:
-    where, params = event_conditions(query)
-    sql_where = " AND ".join(where) or "1"
+    where, params = event_conditions(query, store.dialect)
     return store.events_where(
-        sql_where,
+        " AND ".join(where) or "TRUE",
         params,
-        order="COALESCE(e.date, a.published) DESC, e.id",
+        # Undated events last in either backend (PostgreSQL would put NULL first when descending).
+        order="COALESCE(e.date, a.published) DESC NULLS LAST, e.id",
         limit=query.limit,
         offset=query.offset,
     )
 
 
-def event_conditions(query: EventQuery) -> tuple[list[str], list[Any]]:
+def event_conditions(query: EventQuery, dialect: Dialect = SQLITE) -> tuple[list[str], list[Any]]:
     where: list[str] = []
     params: list[Any] = []
     if query.type:
@@ -73,10 +74,10 @@ def event_conditions(query: EventQuery) -> tuple[list[str], list[Any]]:
         params.append(query.quad_class)
     for role, name in (("actor", query.actor), ("recipient", query.recipient)):
         if name:
-            where.append(_ACTOR_ROLE)
+            where.append(_actor_role(dialect))
             params += [role, name, name]
     if query.place:
-        where.append("(p.id = ? OR p.name = ? COLLATE NOCASE)")
+        where.append(f"(p.id = ? OR {dialect.ci_equals('p.name')})")
         params += [query.place, query.place]
     if query.since:
         where.append(f"substr(COALESCE(e.date, a.published), 1, {len(query.since)}) >= ?")
@@ -99,7 +100,9 @@ def actors(store: Store, name: str | None = None, limit: int = 100, offset: int 
         "actors a",
         articles="SELECT COUNT(DISTINCT article_id) FROM actor_mentions m WHERE m.actor_id = a.id",
         events="SELECT COUNT(DISTINCT event_id) FROM event_actors ea WHERE ea.actor_id = a.id",
-        match="a.id IN (SELECT actor_id FROM actor_aliases WHERE alias LIKE ?)" if name else None,
+        match=f"a.id IN (SELECT actor_id FROM actor_aliases WHERE {store.dialect.ci_like('alias')})"
+        if name
+        else None,
         name=name,
         page=(limit, offset),
     )
@@ -116,8 +119,9 @@ def places(store: Store, name: str | None = None, limit: int = 100, offset: int 
         store,
         "places a",
         articles="SELECT COUNT(DISTINCT article_id) FROM place_mentions m WHERE m.place_id = a.id",
-        events="SELECT COALESCE(SUM(n), 0) FROM events_per_place pe WHERE pe.place_id = a.id",
-        match="a.name LIKE ?" if name else None,
+        # CAST: PostgreSQL sums counts as numeric.
+        events="SELECT CAST(COALESCE(SUM(n), 0) AS INTEGER) FROM events_per_place pe WHERE pe.place_id = a.id",
+        match=store.dialect.ci_like("a.name") if name else None,
         name=name,
         page=(limit, offset),
         # events.place_id has no index: count every place's events in one pass, not one scan per place.
@@ -140,12 +144,14 @@ def _by_activity(
     """Rows of `table` (aliased `a`) with their article and event counts, most active first; `prelude`
     holds common table expressions the counts use."""
     params: list[Any] = [f"%{name}%"] if match else []
-    return store.db.execute(
-        f"""{prelude} SELECT a.*, ({articles}) AS n_articles, ({events}) AS n_events
-            FROM {table} WHERE {match or "1"}
-            ORDER BY n_events DESC, n_articles DESC, a.name LIMIT ? OFFSET ?""",
-        [*params, *page],
-    ).fetchall()
+    return list(
+        store.execute(
+            f"""{prelude} SELECT a.*, ({articles}) AS n_articles, ({events}) AS n_events
+                FROM {table} WHERE {match or "TRUE"}
+                ORDER BY n_events DESC, n_articles DESC, a.name LIMIT ? OFFSET ?""",
+            [*params, *page],
+        )
+    )
 
 
 def stats(store: Store) -> dict[str, int]:

@@ -1,0 +1,109 @@
+"""Running parsed queries against the PostgreSQL store: a tsquery built from the parsed query (ranked with
+ts_rank, shown with ts_headline); the filters are the same SQL the SQLite search runs."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from sitrep.search.query import Node, Or, Phrase, Query, Term, split_and
+from sitrep.search.results import (
+    HIT_END,
+    HIT_START,
+    LEAD,
+    SearchHit,
+    SearchPage,
+    filter_sql,
+    text_match,
+)
+from sitrep.store.base import POSTGRES
+
+if TYPE_CHECKING:
+    from sitrep.store.base import Store
+
+# Words split as PostgreSQL's parser splits them and only lower-cased (no stemming, no stop words), as the
+# SQLite store's FTS5 index does; the stored search vector is built with the same configuration.
+TEXT_SEARCH_CONFIG = "simple"
+# Weights for {D, C, B, A} (body, unused, standfirst, title): the 1 : 4 : 10 of the SQLite store's bm25.
+# Normalisation 1 divides by the log of the length, as bm25 discounts long articles.
+RANK = "ts_rank('{{0.1, 0.2, 0.4, 1.0}}', a.search, {}, 1)"
+HEADLINE_OPTIONS = (
+    f"StartSel={HIT_START}, StopSel={HIT_END}, MaxWords=24, MinWords=12, MaxFragments=1, FragmentDelimiter=…"
+)
+# Orders of a page, valid inside the query choosing it (over `articles a`) and outside (over its rows).
+ORDER_BY = {"relevance": "score DESC, id", "date": "published DESC NULLS LAST, id"}
+
+
+def run(store: Store, query: Query, order: str = "relevance", limit: int = 20, offset: int = 0) -> SearchPage:
+    """One page of results and the total; snippets are made for the page's rows only."""
+    where, params = filter_sql(query, POSTGRES)
+    matched, excluded = text_match(query)
+    if excluded is not None:
+        sql, excluded_params = to_tsquery(excluded)
+        where.append(f"NOT a.search @@ {sql}")
+        params += excluded_params
+    if matched is None:
+        return _unranked(store, " AND ".join(where) or "TRUE", params, limit, offset)
+    match, match_params = to_tsquery(matched)
+    clause = " AND ".join([f"a.search @@ {match}", *where])
+    params = match_params + params
+    total = _count(store, clause, params)
+    rows = store.execute(
+        f"""SELECT id, title, published, score, ts_headline('{TEXT_SEARCH_CONFIG}', text, {match}, ?) AS snippet
+            FROM (SELECT a.id, a.title, a.published, {RANK.format(match)} AS score,
+                         concat_ws(' ', a.title, NULLIF(a.standfirst, ''), a.body) AS text
+                  FROM articles a WHERE {clause} ORDER BY {ORDER_BY[order]} LIMIT ? OFFSET ?) page
+            ORDER BY {ORDER_BY[order]}""",
+        [*match_params, HEADLINE_OPTIONS, *match_params, *params, limit, offset],
+    )
+    return SearchPage(total, [_hit(row) for row in rows])
+
+
+def _unranked(store: Store, clause: str, params: list[Any], limit: int, offset: int) -> SearchPage:
+    """Articles found by filters (or a lone NOT) alone: newest first, each shown by its lead."""
+    rows = store.execute(
+        f"""SELECT a.id, a.title, a.published, 0.0 AS score, {LEAD} AS snippet FROM articles a
+            WHERE {clause} ORDER BY {ORDER_BY["date"]} LIMIT ? OFFSET ?""",
+        [*params, limit, offset],
+    )
+    return SearchPage(_count(store, clause, params), [_hit(row) for row in rows])
+
+
+def _count(store: Store, clause: str, params: list[Any]) -> int:
+    row = store.one(f"SELECT COUNT(*) AS n FROM articles a WHERE {clause}", params)
+    return int(row["n"]) if row else 0
+
+
+def _hit(row: Any) -> SearchHit:
+    return SearchHit(
+        row["id"], row["title"], row["snippet"] or "", round(float(row["score"]), 4), row["published"]
+    )
+
+
+def to_tsquery(node: Node) -> tuple[str, list[Any]]:
+    """A tsquery SQL expression for a parsed query, and its parameters.
+
+    Each term goes through the parser that built the stored vectors, so a hyphenated word or an apostrophe
+    splits the same way in the query as in the text; a prefix term matches every word it starts.
+    """
+    if isinstance(node, Term) and node.prefix:
+        return f"to_tsquery('{TEXT_SEARCH_CONFIG}', ?)", [_quoted_prefix(node.text)]
+    if isinstance(node, Term | Phrase):
+        return f"phraseto_tsquery('{TEXT_SEARCH_CONFIG}', ?)", [node.text]
+    if isinstance(node, Or):
+        return _joined(list(node.parts), " || ")
+    positives, negatives = split_and(node)
+    sql, params = _joined(positives, " && ")
+    for negative in negatives:
+        part, more = to_tsquery(negative)
+        sql, params = f"({sql} && !!{part})", params + more
+    return sql, params
+
+
+def _joined(nodes: list[Node], operator: str) -> tuple[str, list[Any]]:
+    parts = [to_tsquery(n) for n in nodes]
+    return "(" + operator.join(sql for sql, _ in parts) + ")", [p for _, params in parts for p in params]
+
+
+def _quoted_prefix(text: str) -> str:
+    """A word as tsquery syntax, quoted so that its punctuation is text, marked as a prefix."""
+    return "'" + text.replace("\\", "\\\\").replace("'", "''") + "':*"
