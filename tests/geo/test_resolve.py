@@ -79,3 +79,15 @@ def test_every_mention_of_a_name_follows_the_reading_its_apposition_settled(gaze
     spans = [(text.index(n), text.index(n) + len(n)) for n in names] + [(later, later + len("Portland"))]
     places = Geoparser(gazetteer).resolve_spans(text, spans)
     assert [p.admin1 if p else None for p in places][::5] == ["Maine", "Maine"]
+
+
+def test_a_toponym_the_gazetteer_lacks_takes_the_town_named_next_to_it(gazetteer: Gazetteer) -> None:
+    text = "London talks went on; London markets fell. Later fans filled Qwxzzyv Stadium in Manchester."
+    stadium, town = text.index("Qwxzzyv Stadium"), text.index("Manchester")
+    spans = [(0, 6), (22, 28), (stadium, stadium + 15), (town, town + 10)]
+    places = Geoparser(gazetteer).resolve_spans(text, spans)
+    assert [p.name if p else None for p in places] == ["London", "London", "Manchester", "Manchester"]
+    # Far from any town named, it still takes the article's focus.
+    far = "London talks went on. " + "Nothing happened. " * 30 + "Fans filled Qwxzzyv Stadium."
+    spans = [(0, 6), (far.index("Qwxzzyv"), len(far) - 1)]
+    assert [p.name if p else None for p in Geoparser(gazetteer).resolve_spans(far, spans)][1] == "London"

@@ -6,8 +6,9 @@ names lying near it (two ambiguous names, each with a reading next to the other'
 the evidence of the toponyms of other names: the countries and first-level divisions they resolved to, how close
 their places lie, a dateline, and "Town, State" apposition, whose reading every mention of the town
 then takes. A toponym the gazetteer does not know
-(a street, a building) gets the place a name inside it refers to, else the article's local focus:
-for those, the enclosing place is usually the right answer within 161 km.
+(a street, a building) gets the place a name inside it refers to, else the town named nearest it in
+the text, else the article's local focus: for those, the enclosing place is usually the right answer
+within 161 km.
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ STRAY_POPULATION = 10_000
 STRAY_LEADING_SHARE = 0.5
 COLOCATION_WEIGHT = 1.5
 INNER_NAME_POPULATION = 100_000
+# A name the gazetteer lacks lies most likely in a town named within this many characters of it.
+NEAREST_TOWN_CHARS = 400
 # Divisions are also known inside a longer name by their acronym ("US Federal Reserve").
 INNER_NAME_DIVISIONS = {"country", "admin1", "continent"}
 INNER_NAME_LEADS = {"of", "de", "in", "at"}  # words after which a place is named inside a longer name
@@ -78,7 +81,7 @@ class Toponym:
     within: int | None = None  # index of the toponym this one is in apposition to ("Alexandria, La.")
     candidates: list[Candidate] = field(default_factory=list)
     # What the resolved place rests on: the toponym's own name, a place named inside it ("Syracuse
-    # University"), or, for want of either, the article's focus.
+    # University"), or, for want of either, a town named near it or the article's focus.
     basis: Basis = "name"
     evidence_only: bool = False  # context for the other toponyms, not a place mention ("Syrians")
 
@@ -224,9 +227,10 @@ class Resolver:
     def _fill_unknown(
         self, toponyms: Sequence[Toponym], choices: list[Candidate | None], strays: set[int]
     ) -> list[Candidate | None]:
-        """Names the gazetteer lacks get a place named inside them, else the article's focus; so do
-        stray readings (a village abroad that the article's other places give no reason for: the name
-        is more likely a local place the gazetteer lacks, "Heathrow" in a London story)."""
+        """Names the gazetteer lacks get a place named inside them, else the town named nearest them in
+        the text, else the article's focus. Stray readings get the focus too (a village abroad that the
+        article's other places give no reason for: the name is more likely a local place the gazetteer
+        lacks, "Heathrow" in a London story)."""
         kept = [(t, c) for i, (t, c) in enumerate(zip(toponyms, choices, strict=True)) if i not in strays]
         chosen = {c.place.id: c for _, c in kept if c is not None}
         focus_place = local_focus([(_weight(t), c.place) for t, c in kept if c is not None])
@@ -236,6 +240,7 @@ class Resolver:
             if choice is None:
                 choice = self._inner_name(toponym.text)
                 toponym.basis = "inner" if choice else "focus"
+                choice = choice or _nearest_town(toponym, kept)
             elif index in strays and focus is not None:
                 choice = focus
             filled.append(choice or focus)
@@ -274,6 +279,18 @@ def _follow_apposition(toponyms: Sequence[Toponym], choices: list[Candidate | No
     for index, toponym in enumerate(toponyms):
         if toponym.within is None and toponym.key in settled:
             choices[index] = settled[toponym.key]
+
+
+def _nearest_town(toponym: Toponym, named: Sequence[tuple[Toponym, Candidate | None]]) -> Candidate | None:
+    """The town named closest before or after a toponym, within NEAREST_TOWN_CHARS of it."""
+    best, best_gap = None, NEAREST_TOWN_CHARS
+    for other, choice in named:
+        if choice is None or precision_of(choice.place) > 1:
+            continue
+        gap = toponym.start - other.end if other.end <= toponym.start else other.start - toponym.end
+        if 0 <= gap < best_gap:
+            best, best_gap = choice, gap
+    return best
 
 
 def _acronym(run: str, candidate: Candidate) -> bool:
