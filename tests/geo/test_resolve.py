@@ -91,3 +91,9 @@ def test_a_toponym_the_gazetteer_lacks_takes_the_town_named_next_to_it(gazetteer
     far = "London talks went on. " + "Nothing happened. " * 30 + "Fans filled Qwxzzyv Stadium."
     spans = [(0, 6), (far.index("Qwxzzyv"), len(far) - 1)]
     assert [p.name if p else None for p in Geoparser(gazetteer).resolve_spans(far, spans)][1] == "London"
+
+
+def test_a_capital_gets_no_bonus_under_a_former_name(gazetteer: Gazetteer) -> None:
+    # Harare was once called Salisbury: that name alone does not make it the capital.
+    text = "A former spy was poisoned in Salisbury. Britain blamed Russia."
+    assert _names(gazetteer, text, ["Salisbury", "Britain", "Russia"])[0] == "Salisbury"

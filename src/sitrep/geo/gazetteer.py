@@ -75,7 +75,9 @@ class Candidate:
         """Context-free plausibility: feature kind, size, capital status, how well the name matched."""
         score = FEATURE_PRIOR.get(self.place.feature or "", 0.0)
         score += POPULATION_WEIGHT * math.log10(self.place.population + 10)
-        if self.capital:
+        # A capital stands out under its own name, not under an alternate that may be a former one
+        # ("Salisbury" is also Harare's colonial name, yet in the news it is the English city).
+        if self.capital and self.kind != ALTERNATE:
             score += CAPITAL_BONUS
         if self.shadowed:
             score -= SHADOW_PENALTY
