@@ -325,6 +325,9 @@ def test_a_ten_thousand_word_sentence_does_not_crash() -> None:
             ("THREATEN", "arrest"),
         ),
         ("The Town Council barred the Hill Brigade from entering Kessar.", ("REJECT", "assist")),
+        # PLOVER manual, SANCTION and COERCE: a meeting called off is REJECT; cutting the internet withholds
+        ("The Town Council called off its talks with the Hill Brigade.", ("REJECT", "meet")),
+        ("The Interior Ministry shut down the internet in Kessar.", ("COERCE", "withhold")),
         # PLOVER manual, AID and MOBILIZE: forces sent to help or rescue are assistance
         ("The army sent soldiers to help the flood victims of Kessar.", ("AID", None)),
         ("The army sent soldiers to Kessar to deter the Northern Front.", ("MOBILIZE", "troops")),
