@@ -6,7 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.evaluation.geo import Toponym, error_metrics, load_corpus, match, score_baselines
+from sitrep.evaluation.geo import (
+    Toponym,
+    error_metrics,
+    evaluate,
+    gold_errors,
+    load_corpus,
+    match,
+    score_baselines,
+)
 
 
 def test_error_metrics() -> None:
@@ -47,3 +55,11 @@ def test_corpora_load_with_spans_into_their_texts(bench_dir: Path) -> None:
         assert len(toponyms) == expected
         aligned = sum(a.text[t.start : t.end] == t.text for a in articles for t in a.toponyms)
         assert aligned / len(toponyms) > 0.99
+
+
+def test_gold_errors_list_the_toponyms_acc161_counts_as_missed(bench_dir: Path) -> None:
+    scores = evaluate("trnews", "gold", bench_dir)
+    errors = gold_errors("trnews", bench_dir)
+    assert len(errors) == round((1 - scores["acc161"]) * scores["toponyms"])
+    assert all(e.km >= 161 for e in errors)
+    assert [e.article for e in errors] == sorted(e.article for e in errors)

@@ -8,6 +8,7 @@ Evaluation (Gritta et al.), so that Sitrep and the published system outputs shar
   (case-insensitive) and their span centres lie less than 10 characters apart (the guide's inexact
   match, forgiving offset drift); `precision`, `recall` and `f1` count those matches, and the error
   metrics are computed over the matched toponyms.
+- `gold_errors` lists the gold toponyms that gold mode misses, with where they resolved, for study.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from __future__ import annotations
 import math
 import statistics
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -242,14 +243,43 @@ def evaluate(corpus: str, mode: str, bench_dir: Path) -> dict[str, float]:
 def _gold_scores(geoparser: Geoparser, articles: Sequence[Article]) -> dict[str, float]:
     errors: list[float] = []
     exact = with_id = 0
-    for article in articles:
+    for _, gold, place in _gold_resolutions(geoparser, articles):
+        errors.append(_error(gold, *(_point(place))))
+        if gold.geonames_id:
+            with_id += 1
+            exact += place is not None and place.id == f"gn:{gold.geonames_id}"
+    return {**error_metrics(errors), "exact": exact / max(with_id, 1), "toponyms": len(errors)}
+
+
+def _gold_resolutions(
+    geoparser: Geoparser, articles: Sequence[Article]
+) -> Iterator[tuple[int, Toponym, Place | None]]:
+    """(article index, gold toponym, resolved place) for every gold span of every article."""
+    for index, article in enumerate(articles):
         places = geoparser.resolve_spans(article.text, [(t.start, t.end) for t in article.toponyms])
         for gold, place in zip(article.toponyms, places, strict=True):
-            errors.append(_error(gold, *(_point(place))))
-            if gold.geonames_id:
-                with_id += 1
-                exact += place is not None and place.id == f"gn:{gold.geonames_id}"
-    return {**error_metrics(errors), "exact": exact / max(with_id, 1), "toponyms": len(errors)}
+            yield index, gold, place
+
+
+@dataclass(frozen=True)
+class GoldError:
+    """A gold toponym resolved ACCURACY_KM or further from its gold point, for studying the errors."""
+
+    article: int  # index of the article in its corpus
+    gold: Toponym
+    place: Place | None
+    km: float
+
+
+def gold_errors(corpus: str, bench_dir: Path) -> list[GoldError]:
+    """The gold spans of a corpus that resolve ACCURACY_KM or further away, in corpus order."""
+    geoparser = Geoparser(Gazetteer.open())
+    errors = []
+    for index, gold, place in _gold_resolutions(geoparser, load_corpus(corpus, bench_dir)):
+        km = _error(gold, *_point(place))
+        if km >= ACCURACY_KM:
+            errors.append(GoldError(index, gold, place, km))
+    return errors
 
 
 def _point(place: Place | None) -> tuple[float | None, float | None]:
