@@ -49,10 +49,15 @@ def _places() -> Component:
 
 def _events() -> Component:
     from sitrep.events import EventCoder
+    from sitrep.events.embedded import LIGHT, type_model_named
 
     # Users with CAMEO verb dictionaries of their own point to them; nothing of them ships with Sitrep.
     dictionaries = os.environ.get("SITREP_CAMEO_DICTIONARIES")
-    return EventCoder(dictionaries=Path(dictionaries) if dictionaries else None)
+    # SITREP_TYPE_MODEL=embeddings: the optional embedding type model (sitrep[embeddings]); none: rules alone.
+    model = type_model_named(os.environ.get("SITREP_TYPE_MODEL") or LIGHT)
+    return EventCoder(
+        dictionaries=Path(dictionaries) if dictionaries else None, learned=model is not None, type_model=model
+    )
 
 
 def _event_places() -> Component:

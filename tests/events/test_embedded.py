@@ -29,6 +29,7 @@ from sitrep.events.embedded import (
 )
 from sitrep.events.learned import default_type_model, sentence_features
 from sitrep.events.lexicon import default_lexicon
+from sitrep.pipeline import COMPONENTS
 from tests.events.helpers import analyse
 
 ACTORS = {"front": ["Northern Front"], "brigade": ["Hill Brigade"]}
@@ -95,6 +96,19 @@ def test_type_models_by_name() -> None:
         type_model_named("bert")
 
 
+def test_the_pipeline_takes_the_type_model_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SITREP_TYPE_MODEL", raising=False)
+    assert events_component().type_model is default_type_model()
+    monkeypatch.setenv("SITREP_TYPE_MODEL", "none")
+    assert events_component().type_model is None
+
+
+def events_component() -> EventCoder:
+    coder = COMPONENTS["events"]()
+    assert isinstance(coder, EventCoder)
+    return coder
+
+
 @pytest.fixture(scope="module")
 def model() -> Iterator[EmbeddedTypeModel]:
     """The shipped model, loaded with every network connection refused."""
@@ -151,6 +165,13 @@ def test_the_coder_runs_with_it_and_asks_it_where_no_rule_fires(model: EmbeddedT
     recording = Recording(model)
     analyse(NO_RULE, ACTORS, EventCoder(type_model=recording))
     assert recording.asked == [NO_RULE]
+
+
+def test_the_pipeline_uses_it_when_the_environment_asks(
+    model: EmbeddedTypeModel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SITREP_TYPE_MODEL", "embeddings")
+    assert events_component().type_model is model
 
 
 def test_training_writes_weights_that_load(model: EmbeddedTypeModel) -> None:
