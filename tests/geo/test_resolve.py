@@ -1,5 +1,7 @@
 """Resolution uses the article's context: apposition, co-occurring places, datelines."""
 
+import re
+
 from sitrep.geo import Gazetteer, Geoparser
 
 
@@ -97,3 +99,13 @@ def test_a_capital_gets_no_bonus_under_a_former_name(gazetteer: Gazetteer) -> No
     # Harare was once called Salisbury: that name alone does not make it the capital.
     text = "A former spy was poisoned in Salisbury. Britain blamed Russia."
     assert _names(gazetteer, text, ["Salisbury", "Britain", "Russia"])[0] == "Salisbury"
+
+
+def test_a_village_far_smaller_than_the_nation_of_its_name_needs_more_than_its_province(
+    gazetteer: Gazetteer,
+) -> None:
+    # Wales is also a village in England: a few English names around it do not make "Wales" that village.
+    text = "Wales. England. London, London, London. Britain."
+    spans = [(m.start(), m.end()) for m in re.finditer(r"Wales|England|London|Britain", text)]
+    places = Geoparser(gazetteer).resolve_spans(text, spans)
+    assert places[0] is not None and places[0].feature == "admin1"

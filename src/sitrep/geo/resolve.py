@@ -32,6 +32,10 @@ ADMIN1_WEIGHT = 8.0
 NEARBY_WEIGHT = 3.0
 DATELINE_WEIGHT = 4.0
 APPOSITION_WEIGHT = 8.0
+# A reading this many times smaller than the name's largest is a long shot that context must earn more
+# dearly: "Wales" among English towns is still the nation, not the village of Wales in Yorkshire.
+DWARF_RATIO = 100
+DWARF_PENALTY = 2.0
 NEARBY_KM = 300.0
 # A reading of another name is plausible enough to vouch for its neighbours within this much prior of
 # that name's best reading; each neighbouring name is worth up to COLOCATION_WEIGHT to the first choice.
@@ -216,7 +220,8 @@ class Resolver:
         ]
         if not plausible:
             return None
-        scored = [(context.without_closeness(c), c) for c in plausible]
+        largest = max(c.place.population for c in plausible)
+        scored = [(context.without_closeness(c) - DWARF_PENALTY * _dwarfed(c, largest), c) for c in plausible]
         best = max(value for value, _ in scored)
         # Closeness costs distances, and can add at most NEARBY_WEIGHT: only contenders need it.
         contenders = [
@@ -291,6 +296,12 @@ def _nearest_town(toponym: Toponym, named: Sequence[tuple[Toponym, Candidate | N
         if 0 <= gap < best_gap:
             best, best_gap = choice, gap
     return best
+
+
+def _dwarfed(candidate: Candidate, largest: int) -> bool:
+    """Whether a candidate of known population is DWARF_RATIO times smaller than the largest reading."""
+    population = candidate.place.population
+    return population > 0 and population * DWARF_RATIO < largest
 
 
 def _acronym(run: str, candidate: Candidate) -> bool:
