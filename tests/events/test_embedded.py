@@ -14,6 +14,7 @@ from spacy.tokens import Span
 
 from sitrep import nlp
 from sitrep.errors import SitrepError
+from sitrep.evaluation.events import pipeline_coder
 from sitrep.events import EventCoder
 from sitrep.events.embedded import (
     INSTALL_HINT,
@@ -31,6 +32,7 @@ from sitrep.events.learned import default_type_model, sentence_features
 from sitrep.events.lexicon import default_lexicon
 from sitrep.pipeline import COMPONENTS
 from tests.events.helpers import analyse
+from tests.events.test_bad_input import ODD_INPUTS
 
 ACTORS = {"front": ["Northern Front"], "brigade": ["Hill Brigade"]}
 ASSAULT = "Gunmen attacked a police station in the north, killing four officers."
@@ -165,6 +167,11 @@ def test_the_coder_runs_with_it_and_asks_it_where_no_rule_fires(model: EmbeddedT
     recording = Recording(model)
     analyse(NO_RULE, ACTORS, EventCoder(type_model=recording))
     assert recording.asked == [NO_RULE]
+
+
+def test_odd_input_codes_no_event_with_it(model: EmbeddedTypeModel) -> None:
+    analyses = pipeline_coder(list(ODD_INPUTS.values()), type_model="embeddings")
+    assert [a.events for a in analyses] == [[] for _ in ODD_INPUTS]
 
 
 def test_the_pipeline_uses_it_when_the_environment_asks(
