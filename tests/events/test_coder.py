@@ -328,6 +328,13 @@ def test_a_ten_thousand_word_sentence_does_not_crash() -> None:
         # PLOVER manual, SANCTION and COERCE: a meeting called off is REJECT; cutting the internet withholds
         ("The Town Council called off its talks with the Hill Brigade.", ("REJECT", "meet")),
         ("The Interior Ministry shut down the internet in Kessar.", ("COERCE", "withhold")),
+        # PLOVER manual, ACCUSE: a protest made to a government is a diplomatic protest
+        ("The Town Council protested to the Interior Ministry over the arrests.", ("ACCUSE", "disapprove")),
+        # PLOVER manual, SANCTION: aid cut off reduces relations (the utilities of COERCE withhold aside)
+        ("The Town Council cut off aid to the Hill Brigade.", ("SANCTION", "discontinue")),
+        ("The army staged war games near Kessar.", ("MOBILIZE", "troops")),
+        # PLOVER manual, AGREE: an undertaking to cooperate is a promise
+        ("The Town Council undertook to cooperate with the Hill Brigade.", ("AGREE", None)),
         # PLOVER manual, AID and MOBILIZE: forces sent to help or rescue are assistance
         ("The army sent soldiers to help the flood victims of Kessar.", ("AID", None)),
         ("The army sent soldiers to Kessar to deter the Northern Front.", ("MOBILIZE", "troops")),
