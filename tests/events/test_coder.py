@@ -371,3 +371,19 @@ def test_works_that_supply_a_utility_give_no_aid(text: str) -> None:
 def test_an_actor_that_supplies_goods_gives_aid() -> None:
     (event,) = of_type(code("The Town Council supplied fuel to the Hill Brigade.", ACTORS), "AID")
     assert (event.actors, event.recipients) == (["council"], ["brigade"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Town Council, which has been fighting the Hill Brigade for years, offered it an amnesty "
+            "if its fighters lay down their arms.",
+            "AGREE",
+        ),
+        ("The Northern Front threatened to attack Kessar if the army did not withdraw.", "THREATEN"),
+    ],
+)
+def test_a_conditional_offer_or_threat_was_still_made(text: str, expected: str) -> None:
+    events = code(text, ACTORS).events
+    assert max(events, key=lambda e: e.confidence).type == expected

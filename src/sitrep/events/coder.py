@@ -54,6 +54,7 @@ MIN_KNOWN_WORDS = 0.5  # ... and if it has weights for at least this share of th
 PROPOSED_CONFIDENCE = 0.5  # a proposed event's confidence is this times the model's probability
 SUBORDINATE_LINKS = {"advcl", "relcl", "acl"}
 RIOT_CAMEO = "145"  # protest violently, riot
+COMMITMENT_TYPES = {"AGREE", "THREATEN"}  # verbal acts whose content is what is still to come
 CAUSE_DEPTH = 3  # prepositional phrases between a cause and its verb: "died as a result of torture"
 CONTINUING_LINKS = {"conj", "advcl", "xcomp"}  # a clause that goes on with the same action
 MERGE_LINKS = {"advcl", "xcomp", "conj", "dobj", "pobj", "prep", "acl", "pcomp", "npadvmod", "ccomp", "nsubj"}
@@ -532,7 +533,7 @@ def confidence(candidate: Candidate) -> float:
     score = 0.75 if candidate.prominent else 0.6
     if candidate.governed_by:
         score -= 0.15
-    if candidate.hypothetical:
+    if candidate.hypothetical and not is_commitment(candidate):
         score -= 0.2
     if candidate.status.alleged:
         score -= 0.1
@@ -544,6 +545,17 @@ def confidence(candidate: Candidate) -> float:
         score += 0.05
     score -= 0.12 * min(subordination(candidate.token), 2)
     return round(min(max(score, 0.05), 0.95), 2)
+
+
+def is_commitment(candidate: Candidate) -> bool:
+    """An offer, promise or threat made on a condition or for the future was still made ("offered an
+    amnesty if they disarm", "threatened to strike if"): only its content is still to come."""
+    status = candidate.status
+    return (
+        candidate.type in COMMITMENT_TYPES
+        and status.intent
+        and not (status.hypothetical or candidate.governed_by)
+    )
 
 
 def subordination(token: Token) -> int:
