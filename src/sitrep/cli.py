@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from sitrep import __version__
-from sitrep.api import NotFound, Sitrep, default_db_path
+from sitrep.api import DEFAULT_DB, NotFound, Sitrep, default_db_path
 from sitrep.errors import InputError, QueryError, SitrepError
 from sitrep.export import FORMATS, WHAT
 from sitrep.search import snippet_text
@@ -58,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--db",
-        help=f"database: a SQLite file or a postgresql://user@host/db URL (default: $SITREP_DB or ./{default_db_path()})",
+        help=f"database: a SQLite file or a postgresql://user@host/db URL (default: $SITREP_DB or ./{DEFAULT_DB})",
     )
     common.add_argument("--json", action="store_true", help="machine-readable JSON output")
     parser = argparse.ArgumentParser(prog="sitrep", description="Conflict-news monitor.")

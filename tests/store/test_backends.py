@@ -8,6 +8,12 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -208,10 +214,10 @@ def test_ingesting_again_changes_nothing(
     assert postgres.stats() == before
 
 
-def _contents(app: Sitrep, article_id: str) -> tuple[Any, ...]:
+def _contents(app: Sitrep, article_id: str, event_ids: bool = True) -> tuple[Any, ...]:
     """What an article holds; actors by id, since later articles add aliases to an actor."""
     detail = app.show(article_id)
-    events = [(row.id, row.event) for row in detail.events]
+    events = [(row.id if event_ids else None, row.event) for row in detail.events]
     actors = [actor.id for actor in detail.actors]
     return detail.article, detail.entities, actors, detail.places, events, detail.keywords
 
@@ -237,3 +243,44 @@ def test_a_document_failing_mid_run_leaves_nothing_half_stored_and_a_rerun_compl
         assert statuses.count("unchanged") == 4 and statuses.count("added") == len(statuses) - 4
         assert rerun.stats() == sqlite.stats()
         assert article_ids(rerun) == article_ids(sqlite)
+
+
+def test_a_killed_ingest_into_postgres_resumes_without_duplicates(
+    both: tuple[Sitrep, Sitrep], postgres_server: Any
+) -> None:
+    sqlite, _ = both
+    url = new_database(postgres_server)
+    files = [str(path) for path in sorted((corpus_dir() / "text").glob("*.txt"))[:6]]
+    command = [sys.executable, "-m", "sitrep.cli", "ingest", *files, "--db", url, "--json"]
+    # Batches of two articles spread the commits over the run, so the kill lands between commits.
+    env = {**os.environ, "SITREP_BATCH_SIZE": "2"}
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    deadline = time.monotonic() + 240
+    committed = 0
+    while time.monotonic() < deadline and process.poll() is None and committed < 2:
+        time.sleep(0.2)
+        committed = _committed(url)
+    process.send_signal(signal.SIGKILL)
+    assert process.wait() == -signal.SIGKILL, "the run ended before it could be killed mid-way"
+    assert committed >= 2
+    rerun = subprocess.run(command, capture_output=True, text=True, timeout=600, env=env)
+    assert rerun.returncode == 0, rerun.stderr
+    statuses = [json.loads(line)["status"] for line in rerun.stdout.splitlines()]
+    assert statuses.count("unchanged") >= committed and len(statuses) == len(files)
+    with Sitrep(url) as resumed:
+        assert resumed.store.count("documents") == resumed.stats()["articles"] == len(files)
+        for article_id in article_ids(resumed):  # as the whole corpus stored them, but for the event ids
+            assert _contents(resumed, article_id, event_ids=False) == _contents(
+                sqlite, article_id, event_ids=False
+            )
+
+
+def _committed(url: str) -> int:
+    import psycopg
+
+    try:
+        with psycopg.connect(url) as connection:
+            row = connection.execute("SELECT COUNT(*) FROM articles").fetchone()
+    except psycopg.Error:  # the first run has not made the tables yet
+        return 0
+    return int(row[0]) if row else 0

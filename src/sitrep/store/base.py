@@ -110,6 +110,7 @@ class Store:
     # --- what each backend provides ------------------------------------------------------------------
 
     def close(self) -> None:
+        """Close the connection."""
         raise NotImplementedError
 
     def transaction(self) -> AbstractContextManager[object]:
@@ -121,6 +122,11 @@ class Store:
         raise NotImplementedError
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        """One statement written with `?` placeholders, run once per row of parameters."""
+        raise NotImplementedError
+
+    def insert_returning_ids(self, sql: str, rows: Sequence[Sequence[Any]]) -> list[int]:
+        """An `INSERT ... RETURNING id` run once per row; the new ids, in order."""
         raise NotImplementedError
 
     def _insert_article(self, article: Article, ingested: str) -> None:
@@ -187,82 +193,81 @@ class Store:
             self._delete_article(article_id)
 
     def _insert_analysis(self, analysis: Analysis) -> None:
+        # Rows of a kind go in one batch (a round trip to a PostgreSQL server each, not one per row); the
+        # records a row refers to go in before it.
         article_id = analysis.article.id
         self.executemany(
             'INSERT INTO entities (article_id, start, "end", label, text) VALUES (?, ?, ?, ?, ?)',
             [(article_id, m.start, m.end, m.label, m.text) for m in analysis.entities],
         )
-        for actor in analysis.actors.values():
-            self._upsert_actor(actor)
+        # An event may name an actor the resolver did not list; keep its rows valid all the same.
+        named = (a for e in analysis.events for a in (*e.actors, *e.recipients) if a not in analysis.actors)
+        self._upsert_actors([*analysis.actors.values(), *(Actor(id=a, name=a) for a in dict.fromkeys(named))])
         self.executemany(
             'INSERT INTO actor_mentions (article_id, start, "end", text, actor_id) VALUES (?, ?, ?, ?, ?)',
             [(article_id, m.start, m.end, m.text, m.actor_id) for m in analysis.actor_mentions],
         )
-        for mention in analysis.places:
-            self._upsert_place(mention.place)
+        self._upsert_places(
+            [m.place for m in analysis.places] + [e.place for e in analysis.events if e.place]
+        )
         self.executemany(
             'INSERT INTO place_mentions (article_id, start, "end", text, place_id) VALUES (?, ?, ?, ?, ?)',
             [(article_id, m.start, m.end, m.text, m.place.id) for m in analysis.places],
         )
-        for event in analysis.events:
-            self._insert_event(article_id, event, analysis.actors)
+        self._insert_events(article_id, analysis.events)
         self.executemany(
             "INSERT INTO keywords (article_id, rank, text, score) VALUES (?, ?, ?, ?)",
             [(article_id, rank, k.text, k.score) for rank, k in enumerate(analysis.keywords)],
         )
 
-    def _upsert_actor(self, actor: Actor) -> None:
+    def _upsert_actors(self, actors: list[Actor]) -> None:
         # A later article may know an actor better (a kind or country found); never erase what is known.
-        self.execute(
+        self.executemany(
             """INSERT INTO actors (id, name, kind, country, code) VALUES (?, ?, ?, ?, ?)
                ON CONFLICT (id) DO UPDATE SET
                  kind = COALESCE(actors.kind, excluded.kind),
                  country = COALESCE(actors.country, excluded.country),
                  code = COALESCE(actors.code, excluded.code)""",
-            (actor.id, actor.name, actor.kind, actor.country, actor.code),
+            [(actor.id, actor.name, actor.kind, actor.country, actor.code) for actor in actors],
         )
         self.executemany(
             "INSERT INTO actor_aliases (actor_id, alias) VALUES (?, ?) ON CONFLICT DO NOTHING",
             # The name first, then a fixed order: of two spellings that differ only in case the table
             # keeps the first, and it must not depend on the process's hash seed.
-            [(actor.id, alias) for alias in [actor.name, *sorted(set(actor.aliases))]],
+            [(a.id, alias) for a in actors for alias in [a.name, *sorted(set(a.aliases))]],
         )
 
-    def _upsert_place(self, place: Place) -> None:
-        self.execute(
+    def _upsert_places(self, places: list[Place]) -> None:
+        self.executemany(
             """INSERT INTO places (id, name, lat, lon, country, admin1, feature, population)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
-            (place.id, place.name, place.lat, place.lon, place.country, place.admin1, place.feature,
-             place.population),
-        )  # fmt: skip
+            [(p.id, p.name, p.lat, p.lon, p.country, p.admin1, p.feature, p.population) for p in places],
+        )
 
-    def _insert_event(self, article_id: str, event: Event, actors: dict[str, Actor]) -> None:
-        if event.place is not None:
-            self._upsert_place(event.place)
-        for actor_id in (*event.actors, *event.recipients):
-            if actor_id in actors:
-                continue
-            # An event may name an actor the resolver did not list; keep the row valid all the same.
-            self._upsert_actor(Actor(id=actor_id, name=actor_id))
-        inserted = self.one(
+    def _insert_events(self, article_id: str, events: list[Event]) -> None:
+        ids = self.insert_returning_ids(
             """INSERT INTO events (article_id, type, mode, context, cameo, quad_class, place_id,
                    place_precision, date, date_precision, sentence, sentence_start, sentence_end, trigger,
                    negated, alleged, hypothetical, confidence, fatalities, fatalities_lower_bound)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
-            (
-                article_id, event.type, event.mode, event.context, event.cameo, event.quad_class,
-                event.place.id if event.place else None, event.place_precision, event.date,
-                event.date_precision, event.sentence, event.sentence_start, event.sentence_end,
-                event.trigger, int(event.negated), int(event.alleged), int(event.hypothetical),
-                event.confidence, event.fatalities, int(event.fatalities_lower_bound),
-            ),
+            [
+                (
+                    article_id, e.type, e.mode, e.context, e.cameo, e.quad_class, e.place.id if e.place else None,
+                    e.place_precision, e.date, e.date_precision, e.sentence, e.sentence_start, e.sentence_end,
+                    e.trigger, int(e.negated), int(e.alleged), int(e.hypothetical), e.confidence, e.fatalities,
+                    int(e.fatalities_lower_bound),
+                )
+                for e in events
+            ],
         )  # fmt: skip
-        assert inserted is not None  # RETURNING always yields the new row
-        event_id = inserted["id"]
-        rows = [(event_id, a, "actor", i) for i, a in enumerate(event.actors)]
-        rows += [(event_id, a, "recipient", i) for i, a in enumerate(event.recipients)]
+        links = [
+            (event_id, actor_id, role, position)
+            for event_id, event in zip(ids, events, strict=True)
+            for role, actor_ids in (("actor", event.actors), ("recipient", event.recipients))
+            for position, actor_id in enumerate(actor_ids)
+        ]
         self.executemany(
-            "INSERT INTO event_actors (event_id, actor_id, role, position) VALUES (?, ?, ?, ?)", rows
+            "INSERT INTO event_actors (event_id, actor_id, role, position) VALUES (?, ?, ?, ?)", links
         )
 
     # --- reading -------------------------------------------------------------------------------------

@@ -170,6 +170,19 @@ class PostgresStore(Store):
             with self.db.cursor() as cursor:
                 cursor.executemany(psycopg_sql(sql), rows)
 
+    def insert_returning_ids(self, sql: str, rows: Sequence[Sequence[Any]]) -> list[int]:
+        if not rows:
+            return []
+        ids = []
+        with self.db.cursor() as cursor:
+            cursor.executemany(psycopg_sql(sql), rows, returning=True)
+            while True:  # one result set per row
+                row = cursor.fetchone()
+                assert row is not None  # RETURNING yields the new row
+                ids.append(row[0])
+                if not cursor.nextset():
+                    return ids
+
     def _delete_article(self, article_id: str) -> None:
         # The search vector is a column of the row, and the analysis goes by cascade.
         self.execute("DELETE FROM articles WHERE id = ?", (article_id,))

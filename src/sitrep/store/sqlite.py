@@ -67,6 +67,9 @@ class SQLiteStore(Store):
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         self.db.executemany(sql, rows)
 
+    def insert_returning_ids(self, sql: str, rows: Sequence[Sequence[Any]]) -> list[int]:
+        return [self.db.execute(sql, row).fetchone()[0] for row in rows]
+
     def _delete_article(self, article_id: str) -> None:
         row = self.db.execute(
             "SELECT rowid, title, standfirst, body FROM articles WHERE id = ?", (article_id,)
