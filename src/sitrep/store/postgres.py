@@ -151,7 +151,11 @@ class PostgresStore(Store):
     def __init__(self, url: str) -> None:
         self.url = url
         self.db: psycopg.Connection[PgRow] = connect(url)
-        migrate(self.db)
+        try:
+            migrate(self.db)
+        except BaseException:
+            self.db.close()
+            raise
 
     def close(self) -> None:
         self.db.close()
