@@ -86,7 +86,7 @@ def recorded(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, 
 
 
 @pytest.fixture(scope="module")
-def corpus_url(recorded: tuple[Path, dict[str, Analysis | InputError]], postgres_server: Any) -> str:
+def corpus_url(postgres_server: Any, recorded: tuple[Path, dict[str, Analysis | InputError]]) -> str:
     """The same corpus ingested into a PostgreSQL database."""
     url = new_database(postgres_server)
     with Sitrep(url, pipeline=Replay(recorded[1])) as app:
@@ -96,7 +96,7 @@ def corpus_url(recorded: tuple[Path, dict[str, Analysis | InputError]], postgres
 
 @pytest.fixture(scope="module")
 def both(
-    recorded: tuple[Path, dict[str, Analysis | InputError]], corpus_url: str
+    corpus_url: str, recorded: tuple[Path, dict[str, Analysis | InputError]]
 ) -> Iterator[tuple[Sitrep, Sitrep]]:
     with Sitrep(recorded[0]) as sqlite, Sitrep(corpus_url) as postgres:
         yield sqlite, postgres
