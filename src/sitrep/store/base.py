@@ -81,7 +81,7 @@ def is_postgres_url(location: str | Path) -> bool:
 def redacted(url: str) -> str:
     """The URL without its password, to name it in messages."""
     parts = urlsplit(url)
-    if parts.password is None:
+    if not parts.password:
         return url
     return urlunsplit(parts._replace(netloc=parts.netloc.replace(f":{parts.password}@", ":***@", 1)))
 
