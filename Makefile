@@ -38,12 +38,13 @@ test: lint
 	bash scripts/setup-browser.sh
 	$(BIN)/python -m pytest
 
-# Speed benchmarks; the geo and keyword ones time the corpora in ../shared/bench and run only where it exists.
+# Speed benchmarks (store_backends starts its own PostgreSQL with pgserver); the geo and keyword ones time the corpora in ../shared/bench and run only where it exists.
 SHARED_BENCH := ../shared/bench
 bench: install
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/events_speed.py
 	$(BIN)/python bench/web_load.py
+	$(BIN)/python bench/store_backends.py
 	if [ -d $(SHARED_BENCH)/geo ]; then $(BIN)/python bench/geo_speed.py; fi
 	if [ -d $(SHARED_BENCH)/keywords ]; then $(BIN)/python bench/keywords_speed.py $(SHARED_BENCH)/keywords/DUC2001; fi
 

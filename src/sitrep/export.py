@@ -54,7 +54,7 @@ def _event_rows(app: Sitrep) -> Iterator[dict[str, Any]]:
 
 
 def _article_rows(app: Sitrep) -> Iterator[dict[str, Any]]:
-    ids = [r[0] for r in app.store.db.execute("SELECT id FROM articles ORDER BY published, id")]
+    ids = [r[0] for r in app.store.db.execute("SELECT id FROM articles ORDER BY published NULLS FIRST, id")]
     for article_id in ids:
         detail = app.show(article_id)
         data = article_json(detail.article)
