@@ -15,19 +15,14 @@ from typing import Any
 
 from sitrep import __version__
 from sitrep.api import DEFAULT_DB, NotFound, Sitrep, default_db_path
-from sitrep.errors import InputError, QueryError, SitrepError
+from sitrep.errors import InputError, QueryError, SitrepError, UsageError
 from sitrep.export import FORMATS, WHAT
 from sitrep.search import snippet_text
 from sitrep.search.query import PLOVER_TYPES
 from sitrep.serialize import actor_json, detail_json, event_json, event_row_json, place_json, search_json
-from sitrep.store import is_postgres_url, redacted
 from sitrep.store.queries import EventQuery
 
 OK, SOME_FAILED, USAGE = 0, 1, 2
-
-
-class UsageError(SitrepError):
-    pass
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -378,14 +373,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from sitrep.web import serve
 
-    db = args.db or default_db_path()
-    if is_postgres_url(db):
-        # The web UI's aggregate queries are written for SQLite; the library, CLI and exports are not.
-        raise UsageError(
-            f"serve reads a SQLite database; {redacted(db)} is PostgreSQL. Serve a SQLite copy, or use the "
-            "CLI and the Python API, which read PostgreSQL"
-        )
-    serve(db, host=args.host, port=args.port)
+    serve(args.db or default_db_path(), host=args.host, port=args.port)
     return OK
 
 

@@ -22,3 +22,7 @@ class InputError(SitrepError):
 
 class QueryError(SitrepError):
     """A search query or filter is malformed; the message explains it in one line."""
+
+
+class UsageError(SitrepError):
+    """A command or call asked for something Sitrep does not do with these arguments; the message says why."""

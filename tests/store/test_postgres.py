@@ -160,4 +160,4 @@ def test_the_cli_stores_into_and_reads_from_a_database_url(
 def test_serve_refuses_a_postgres_url_clearly(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["serve", "--db", "postgresql://sitrep:secret@db.example/news"]) == 2
     error = capsys.readouterr().err
-    assert "serve reads a SQLite database" in error and "sitrep:***@db.example" in error
+    assert "the web UI reads a SQLite database" in error and "sitrep:***@db.example" in error

@@ -17,8 +17,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import sitrep
-from sitrep.errors import SitrepError
+from sitrep.errors import SitrepError, UsageError
 from sitrep.pipeline import Pipeline
+from sitrep.store import is_postgres_url, redacted
 from sitrep.web import api, pages
 from sitrep.web.context import HERE, AppState, Databases, Settings, make_templates
 from sitrep.web.ingest import Fetch, fetch_url
@@ -42,7 +43,13 @@ def create_app(
     fetch: Fetch = fetch_url,
     pipeline: Pipeline | None = None,
 ) -> FastAPI:
-    """The web app over the database at `db_path`; settings default to the environment (SITREP_*)."""
+    """The web app over the SQLite database at `db_path`; settings default to the environment (SITREP_*)."""
+    if is_postgres_url(db_path):
+        # The web UI's aggregate queries are written for SQLite; the library, CLI and exports are not.
+        raise UsageError(
+            f"the web UI reads a SQLite database; {redacted(db_path)} is PostgreSQL. Serve a SQLite copy, "
+            "or use the CLI and the Python API, which read PostgreSQL"
+        )
     settings = settings or Settings.from_env(db_path)
     databases = Databases(db_path, pipeline)
 
