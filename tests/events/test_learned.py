@@ -106,9 +106,3 @@ def test_training_writes_a_model_that_loads() -> None:
     assert accuracy > 0.6
     found = model.probabilities(features_of("The police attacked the camp."))
     assert max(found, key=found.__getitem__) == "ASSAULT"
-
-
-def test_the_main_predicate_adds_its_lexicon_types_and_auxiliaries() -> None:
-    features = features_of("The Northern Front will not attack the villages.")
-    assert "main_lex:ASSAULT" in features
-    assert "main_aux:will" in features and "main_aux:not" in features

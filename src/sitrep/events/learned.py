@@ -3,9 +3,8 @@ probability of each PLOVER type (and NONE, no event) for its main event.
 
 Features are words and parse relations, not surface strings: content lemmas, the main predicate,
 labelled arcs around verbs and event nouns ("attack>dobj>convoy", "call>prep_for>ceasefire",
-"threaten>xcomp>kill", "not>attack"), the types the trigger lexicon lists for the sentence's words
-whatever their conditions ("lex:ASSAULT"), and for the main predicate also its lexicon types
-("main_lex:CONSULT") and auxiliaries ("main_aux:will"). Names are left out (they say who, not what).
+"threaten>xcomp>kill", "not>attack"), and the types the trigger lexicon lists for the sentence's words
+whatever their conditions ("lex:ASSAULT"). Names are left out (they say who, not what).
 
 The weights are plain JSON (`sitrep/data/events/type_model.json`: classes, intercepts and, per feature,
 its weight for each class), written by `python -m sitrep.events.train` from Sitrep's own example
@@ -47,7 +46,6 @@ ARC_DEPS = {
     "compound",
     "amod",
 }
-AUXILIARY_DEPS = {"aux", "auxpass", "neg"}  # "will", "must", "was", "not": whether and when it happened
 MAX_TOKENS = 120  # features of a longer sentence come from its first MAX_TOKENS tokens only
 
 
@@ -110,8 +108,6 @@ def sentence_features(sentence: Span, lexicon: Lexicon) -> list[str]:
     predicate = main_predicate(sentence, reporting_verbs(lexicon))
     features.append(f"main:{word(predicate)}")
     features.extend(f"main_{arc}" for arc in arcs(predicate))
-    features.extend(f"main_lex:{t}" for t in sorted(lexicon_types(predicate, lexicon)))
-    features.extend(f"main_aux:{c.lower_}" for c in predicate.children if c.dep_ in AUXILIARY_DEPS)
     return list(dict.fromkeys(features))
 
 
