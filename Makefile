@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DEMO_DB ?= demo.db
 
-.PHONY: install demo test lint bench clean
+.PHONY: install demo test test-embeddings lint bench clean
 
 install: $(VENV)/.installed
 install: node_modules/.package-lock.json
@@ -37,6 +37,11 @@ lint: install
 test: lint
 	bash scripts/setup-browser.sh
 	$(BIN)/python -m pytest
+
+# The optional embedding type model's tests (they skip in `make test`, which does not install torch).
+test-embeddings: install
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[embeddings]'
+	$(BIN)/python -m pytest tests/events/test_embedded.py
 
 # Speed benchmarks (store_backends starts its own PostgreSQL with pgserver); the geo and keyword ones time the corpora in ../shared/bench and run only where it exists.
 SHARED_BENCH := ../shared/bench
