@@ -288,7 +288,7 @@ def stage_profile(db: Path, rounds: int) -> dict[str, float]:
             started = time.process_time()
             reader.search(q, limit=pages.SEARCH_PAGE_SIZE, offset=(page - 1) * pages.SEARCH_PAGE_SIZE)
             searched = time.process_time()
-            queries.facets(reader.store.db, parse(q))
+            queries.facets(reader.store, parse(q))
             faceted = time.process_time()
             pages.search(Request(scope), reader, q=q, page=page)
             spent["search"] += searched - started

@@ -1,12 +1,11 @@
 """The example corpus stored in SQLite and in PostgreSQL reads back the same through every read the library
 offers: articles, events (with filters), actors, places, stats, search and exports.
 
-The corpus is analysed once; the PostgreSQL run replays those analyses, so only the store differs.
+The corpus is analysed once (conftest.py); the PostgreSQL run replays those analyses, so only the store differs.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import io
 import json
 import os
@@ -14,7 +13,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,76 +21,11 @@ import pytest
 
 from sitrep.api import Sitrep
 from sitrep.errors import InputError
-from sitrep.records import Analysis, Document, Keyword
+from sitrep.records import Analysis
 from sitrep.search import SearchPage
 from sitrep.search.results import HIT_START
 from sitrep.store.queries import EventQuery
-from tests.store.conftest import corpus_dir, new_database
-
-
-class Recorder:
-    """Analyses documents with a real pipeline and keeps each outcome by origin."""
-
-    def __init__(self) -> None:
-        from sitrep.pipeline import Pipeline
-
-        self.pipeline = Pipeline()
-        self.outcomes: dict[str, Analysis | InputError] = {}
-
-    def analyze_documents(self, documents: Iterable[Document]) -> Iterator[Analysis | InputError]:
-        pulled: list[Document] = []
-
-        def tap() -> Iterator[Document]:
-            for document in documents:
-                pulled.append(document)
-                yield document
-
-        for number, outcome in enumerate(self.pipeline.analyze_documents(tap())):
-            self.outcomes[pulled[number].origin] = outcome
-            yield outcome
-
-    def close(self) -> None:
-        self.pipeline.close()
-
-
-class Replay:
-    """Gives back recorded outcomes; from the `break_at`-th document on, one that the store cannot save."""
-
-    def __init__(self, outcomes: dict[str, Analysis | InputError], break_at: int | None = None) -> None:
-        self.outcomes = outcomes
-        self.break_at = break_at
-
-    def analyze_documents(self, documents: Iterable[Document]) -> Iterator[Analysis | InputError]:
-        for number, document in enumerate(documents):
-            outcome = self.outcomes[document.origin]
-            if number == self.break_at and isinstance(outcome, Analysis):
-                # PostgreSQL refuses a NUL in text: the save fails at its last step, the keywords.
-                outcome = dataclasses.replace(outcome, keywords=[*outcome.keywords, Keyword("bad\x00", 1.0)])
-            yield outcome
-
-    def close(self) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def recorded(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Analysis | InputError]]:
-    """The corpus ingested into SQLite, and the analyses that went in."""
-    recorder = Recorder()
-    path = tmp_path_factory.mktemp("backends") / "corpus.db"
-    with Sitrep(path, pipeline=recorder) as app:
-        results = list(app.ingest([str(corpus_dir())]))
-    recorder.close()
-    assert [r.path for r in results if r.status == "error"] == []
-    return path, recorder.outcomes
-
-
-@pytest.fixture(scope="module")
-def corpus_url(postgres_server: Any, recorded: tuple[Path, dict[str, Analysis | InputError]]) -> str:
-    """The same corpus ingested into a PostgreSQL database."""
-    url = new_database(postgres_server)
-    with Sitrep(url, pipeline=Replay(recorded[1])) as app:
-        assert [r.status for r in app.ingest([str(corpus_dir())])] == ["added"] * len(recorded[1])
-    return url
+from tests.store.conftest import Replay, corpus_dir, new_database
 
 
 @pytest.fixture(scope="module")

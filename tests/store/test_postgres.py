@@ -157,7 +157,13 @@ def test_the_cli_stores_into_and_reads_from_a_database_url(
     assert json.loads(capsys.readouterr().out)["total"] == 1
 
 
-def test_serve_refuses_a_postgres_url_clearly(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["serve", "--db", "postgresql://sitrep:secret@db.example/news"]) == 2
+def test_serve_names_an_unreachable_postgres_server_before_serving(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("psycopg", reason="psycopg is not installed")
+    served: list[object] = []
+    monkeypatch.setattr("uvicorn.run", lambda app, **options: served.append(app))
+    assert main(["serve", "--db", "postgresql://sitrep:secret@127.0.0.1:1/news"]) == 1
     error = capsys.readouterr().err
-    assert "the web UI reads a SQLite database" in error and "sitrep:***@db.example" in error
+    assert "cannot connect to PostgreSQL at postgresql://sitrep:***@127.0.0.1:1/news" in error
+    assert served == []

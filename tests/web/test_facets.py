@@ -10,6 +10,7 @@ import pytest
 
 from sitrep.search import parse
 from sitrep.search.sqlite import run
+from sitrep.store import Store
 from sitrep.web import queries
 
 
@@ -59,6 +60,8 @@ def test_facets_count_what_a_plain_recount_finds(web_db: tuple[Path, dict[str, s
     db = sqlite3.connect(web_db[0])
     found = [hit.id for hit in run(db, parse(query), limit=1000).hits]
     expected = _recount(db, found)
-    facets = queries.facets(db, parse(query))
+    store = Store(web_db[0])
+    facets = queries.facets(store, parse(query))
+    store.close()
     assert found and any(expected.values())
     assert {f: [(v.value, v.label, v.articles) for v in values] for f, values in facets.items()} == expected

@@ -33,19 +33,28 @@ HEADLINE_OPTIONS = (
 ORDER_BY = {"relevance": "score DESC, id", "date": "published DESC NULLS LAST, id"}
 
 
-def run(store: Store, query: Query, order: str = "relevance", limit: int = 20, offset: int = 0) -> SearchPage:
-    """One page of results and the total; snippets are made for the page's rows only."""
+def match_sql(query: Query) -> tuple[str, list[Any]]:
+    """(WHERE clause, parameters) selecting the articles `a` a query finds."""
     where, params = filter_sql(query, POSTGRES)
     matched, excluded = text_match(query)
     if excluded is not None:
         sql, excluded_params = to_tsquery(excluded)
         where.append(f"NOT a.search @@ {sql}")
         params += excluded_params
+    if matched is not None:
+        match, match_params = to_tsquery(matched)
+        where.insert(0, f"a.search @@ {match}")
+        params = match_params + params
+    return " AND ".join(where) or "TRUE", params
+
+
+def run(store: Store, query: Query, order: str = "relevance", limit: int = 20, offset: int = 0) -> SearchPage:
+    """One page of results and the total; snippets are made for the page's rows only."""
+    clause, params = match_sql(query)
+    matched, _ = text_match(query)
     if matched is None:
-        return _unranked(store, " AND ".join(where) or "TRUE", params, limit, offset)
+        return _unranked(store, clause, params, limit, offset)
     match, match_params = to_tsquery(matched)
-    clause = " AND ".join([f"a.search @@ {match}", *where])
-    params = match_params + params
     total = _count(store, clause, params)
     rows = store.execute(
         f"""SELECT id, title, published, score, ts_headline('{TEXT_SEARCH_CONFIG}', text, {match}, ?) AS snippet

@@ -35,6 +35,10 @@ class Dialect:
     name: str
     nocase_template: str  # an expression compared and ordered ignoring ASCII case, as SQLite's NOCASE
     like_template: str  # a case-insensitive LIKE of an expression against a placeholder
+    row_key: str  # the column of `articles` that finds a row fastest: SQLite's rowid, the primary key else
+    # A join in the order written: SQLite keeps a CROSS JOIN's order (its planner's hint); PostgreSQL
+    # takes no ON with CROSS JOIN and plans the order itself.
+    ordered_join: str
 
     def nocase(self, expression: str) -> str:
         return self.nocase_template.format(expression)
@@ -47,9 +51,9 @@ class Dialect:
         return self.like_template.format(expression)
 
 
-SQLITE = Dialect("sqlite", "{} COLLATE NOCASE", "{} LIKE ?")
+SQLITE = Dialect("sqlite", "{} COLLATE NOCASE", "{} LIKE ?", row_key="rowid", ordered_join="CROSS JOIN")
 # sitrep_nocase() folds ASCII letters only, as NOCASE does; ESCAPE '' makes a backslash literal, as in SQLite.
-POSTGRES = Dialect("postgres", "sitrep_nocase({})", "{} ILIKE ? ESCAPE ''")
+POSTGRES = Dialect("postgres", "sitrep_nocase({})", "{} ILIKE ? ESCAPE ''", row_key="id", ordered_join="JOIN")
 
 
 @dataclass
@@ -140,6 +144,14 @@ class Store:
     def search(self, query: Query, order: str = "relevance", limit: int = 20, offset: int = 0) -> SearchPage:
         """One page of articles a parsed query finds; see sitrep.search."""
         raise NotImplementedError
+
+    def matching_sql(self, query: Query) -> tuple[str, list[Any]]:
+        """SQL selecting `id` and `key` (the dialect's row key) of every article a query finds, unordered,
+        and its parameters: for counting over the articles a search finds."""
+        raise NotImplementedError
+
+    def tune_for_reading(self) -> None:
+        """Settings for a connection that serves many reads (a web server's); none by default."""
 
     # --- writing -------------------------------------------------------------------------------------
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from sitrep.errors import SitrepError
 from sitrep.records import Article
-from sitrep.search.postgres import TEXT_SEARCH_CONFIG, run
+from sitrep.search.postgres import TEXT_SEARCH_CONFIG, match_sql, run
 from sitrep.search.query import Query
 from sitrep.search.results import SearchPage
 from sitrep.store.base import POSTGRES, Row, Store, redacted
@@ -205,6 +205,10 @@ class PostgresStore(Store):
 
     def search(self, query: Query, order: str = "relevance", limit: int = 20, offset: int = 0) -> SearchPage:
         return run(self, query, order=order, limit=limit, offset=offset)
+
+    def matching_sql(self, query: Query) -> tuple[str, list[Any]]:
+        where, params = match_sql(query)
+        return f"SELECT a.id AS id, a.id AS key FROM articles a WHERE {where}", params
 
 
 class PgRow:

@@ -36,9 +36,8 @@ def page_json(results: list[Any], limit: int, offset: int, total: int | None = N
 
 @router.get("/articles", summary="Latest articles")
 def list_articles(sitrep: Reader, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
-    db = sitrep.store.db
-    rows = [asdict(a) for a in queries.latest_articles(db, limit, offset)]
-    return page_json(rows, limit, offset, queries.count_articles(db))
+    rows = [asdict(a) for a in queries.latest_articles(sitrep.store, limit, offset)]
+    return page_json(rows, limit, offset, sitrep.store.count("articles"))
 
 
 @router.get("/articles/{article_id}", summary="One article with its entities, actors, places and events")
@@ -95,7 +94,7 @@ def list_events(
 ) -> dict[str, Any]:
     query = filters.query(limit, offset)
     rows = [event_row_json(r) for r in queries.list_events(sitrep.store, query, sort)]
-    return page_json(rows, limit, offset, queries.count_events(sitrep.store.db, query))
+    return page_json(rows, limit, offset, queries.count_events(sitrep.store, query))
 
 
 @router.get("/actors", summary="Actors by activity")
@@ -115,7 +114,7 @@ def list_actors(
 @router.get("/actors/{actor_id}", summary="One actor with its counterparts")
 def get_actor(sitrep: Reader, actor_id: str) -> dict[str, Any]:
     actor = actor_or_404(sitrep, actor_id)
-    found = queries.counterparts(sitrep.store.db, actor_id)
+    found = queries.counterparts(sitrep.store, actor_id)
     names = {a.id: a.name for a in sitrep.store.actors_by_ids([c.actor_id for c in found])}
     counterparts = [asdict(c) | {"name": names.get(c.actor_id, c.actor_id)} for c in found]
     return actor_json(actor) | {"counterparts": counterparts}
@@ -146,7 +145,7 @@ def timeline(
     filters: Filters,
     bucket: Annotated[str, Query(pattern="^(day|month)$", description="day or month")] = "day",
 ) -> dict[str, Any]:
-    counts = queries.events_by_period(sitrep.store.db, filters.query(), 10 if bucket == "day" else 7)
+    counts = queries.events_by_period(sitrep.store, filters.query(), 10 if bucket == "day" else 7)
     return timeline_json(counts)
 
 
@@ -166,7 +165,7 @@ def network(
     filters: Filters,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="most edges to return")] = 150,
 ) -> dict[str, Any]:
-    edges = queries.network_edges(sitrep.store.db, filters.query(), limit)
+    edges = queries.network_edges(sitrep.store, filters.query(), limit)
     return network_json(sitrep, edges)
 
 

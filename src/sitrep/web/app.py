@@ -17,9 +17,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import sitrep
-from sitrep.errors import SitrepError, UsageError
+from sitrep.api import Sitrep
+from sitrep.errors import SitrepError
 from sitrep.pipeline import Pipeline
-from sitrep.store import is_postgres_url, redacted
 from sitrep.web import api, pages
 from sitrep.web.context import HERE, AppState, Databases, Settings, make_templates
 from sitrep.web.ingest import Fetch, fetch_url
@@ -43,13 +43,8 @@ def create_app(
     fetch: Fetch = fetch_url,
     pipeline: Pipeline | None = None,
 ) -> FastAPI:
-    """The web app over the SQLite database at `db_path`; settings default to the environment (SITREP_*)."""
-    if is_postgres_url(db_path):
-        # The web UI's aggregate queries are written for SQLite; the library, CLI and exports are not.
-        raise UsageError(
-            f"the web UI reads a SQLite database; {redacted(db_path)} is PostgreSQL. Serve a SQLite copy, "
-            "or use the CLI and the Python API, which read PostgreSQL"
-        )
+    """The web app over the database at `db_path` (a SQLite file or a PostgreSQL URL); settings default to
+    the environment (SITREP_*). Connections open on the first request, one per worker thread."""
     settings = settings or Settings.from_env(db_path)
     databases = Databases(db_path, pipeline)
 
@@ -171,6 +166,9 @@ def serve(db_path: str, host: str = "127.0.0.1", port: int = 8000) -> None:
     import uvicorn
 
     settings = Settings.from_env(db_path)
+    # Open the database once before serving, so an unreachable server or a newer schema stops here with
+    # one clear message rather than failing every request.
+    Sitrep(db_path).close()
     if not is_loopback(host):
         access = "read-write with SITREP_TOKEN" if settings.token else "read-only"
         log.warning("serving on %s: other machines can reach it (%s)", host, access)

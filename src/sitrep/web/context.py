@@ -22,9 +22,6 @@ from sitrep.web.ingest import Fetch, fetch_url
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[2]
-# Readers map the database file instead of copying its pages through read() into each connection's own
-# cache: the threads share the operating system's copy, and a page costs a pointer, not a system call.
-READER_MMAP_BYTES = 1 << 30
 
 
 def default_node_modules() -> Path:
@@ -63,8 +60,8 @@ class Settings:
 
 
 class Databases:
-    """One Sitrep per worker thread for reads (a sqlite3 connection belongs to one thread at a time), and
-    one writer behind a lock, whose NLP pipeline loads on the first write."""
+    """One Sitrep per worker thread for reads (a connection, SQLite's or PostgreSQL's, serves one thread at
+    a time), and one writer behind a lock, whose NLP pipeline loads on the first write."""
 
     def __init__(self, path: str, pipeline: Pipeline | None = None) -> None:
         self.path = path
@@ -79,7 +76,7 @@ class Databases:
         sitrep: Sitrep | None = getattr(self._local, "sitrep", None)
         if sitrep is None:
             sitrep = Sitrep(self.path)
-            sitrep.store.db.execute(f"PRAGMA mmap_size = {READER_MMAP_BYTES}")
+            sitrep.store.tune_for_reading()
             self._local.sitrep = sitrep
             with self._lock:
                 self._opened.append(sitrep)

@@ -84,11 +84,11 @@ def search_href(query: str) -> str:
 
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, sitrep: Reader) -> HTMLResponse:
-    db = sitrep.store.db
-    by_type = queries.events_by_type(db)
+    store = sitrep.store
+    by_type = queries.events_by_type(store)
     return render(
         request, "home.html",
-        stats=sitrep.stats(), latest=queries.latest_articles(db, 10), actors=sitrep.actors(limit=10),
+        stats=sitrep.stats(), latest=queries.latest_articles(store, 10), actors=sitrep.actors(limit=10),
         places=sitrep.places(limit=10), by_type=by_type, most=max((n for _, n in by_type), default=1),
     )  # fmt: skip
 
@@ -106,7 +106,7 @@ def search(
     except QueryError as exc:
         # The page itself is fine: it shows the one-line message beside the query to fix (the API says 400).
         return render(request, "search.html", **(context | {"error": str(exc)}))
-    facets = queries.facets(sitrep.store.db, parsed)
+    facets = queries.facets(sitrep.store, parsed)
     return render(
         request, "search.html",
         **(context | {"found": found}), snippets=[Markup(snippet_html(h.snippet)) for h in found.hits],
@@ -153,7 +153,7 @@ def _facet_term(value: queries.FacetValue) -> str | None:
 def article(request: Request, sitrep: Reader, article_id: str) -> HTMLResponse:
     detail = article_or_404(sitrep, article_id)
     body = detail.article.body
-    linked = queries.linked_spans(sitrep.store.db, article_id)
+    linked = queries.linked_spans(sitrep.store, article_id)
 
     def entity_href(mention: Mention) -> str:
         return search_href(phrase_query(mention.text))
@@ -172,7 +172,7 @@ def events(
     request: Request, sitrep: Reader, filters: Filters, sort: Sort = "newest", page: PageNumber = 1
 ) -> HTMLResponse:
     query = filters.query(PAGE_SIZE, (page - 1) * PAGE_SIZE)
-    total = queries.count_events(sitrep.store.db, query)
+    total = queries.count_events(sitrep.store, query)
     extra = {"sort": sort} if sort != "newest" else {}
     return render(
         request, "events.html",
@@ -225,7 +225,7 @@ def map_page(request: Request, sitrep: Reader, filters: Filters) -> HTMLResponse
 
 @router.get("/timeline", response_class=HTMLResponse)
 def timeline(request: Request, sitrep: Reader, filters: Filters) -> HTMLResponse:
-    counts = queries.events_by_period(sitrep.store.db, filters.query())
+    counts = queries.events_by_period(sitrep.store, filters.query())
     return render(
         request, "timeline.html",
         filters=filters, table=timeline_json(counts), data_url=filters.url("/api/v1/timeline"),
@@ -246,24 +246,24 @@ def actors(request: Request, sitrep: Reader, name: str = "", page: PageNumber = 
 @router.get("/actors/{actor_id}", response_class=HTMLResponse)
 def actor(request: Request, sitrep: Reader, actor_id: str) -> HTMLResponse:
     found = actor_or_404(sitrep, actor_id)
-    db = sitrep.store.db
+    store = sitrep.store
     roles = {"actor": EventFilters(actor=actor_id), "recipient": EventFilters(recipient=actor_id)}
     sections = {
         role: (
             f.url("/events"),
-            queries.count_events(db, f.query()),
+            queries.count_events(store, f.query()),
             queries.list_events(sitrep.store, f.query(20)),
         )
         for role, f in roles.items()
     }
-    partners = queries.counterparts(db, actor_id)
+    partners = queries.counterparts(store, actor_id)
     names = {a.id: a for a in sitrep.store.actors_by_ids([c.actor_id for c in partners])}
     return render(request, "actor.html", actor=found, sections=sections, partners=partners, names=names)
 
 
 @router.get("/network", response_class=HTMLResponse)
 def network(request: Request, sitrep: Reader, filters: Filters) -> HTMLResponse:
-    edges = queries.network_edges(sitrep.store.db, filters.query(), limit=50)
+    edges = queries.network_edges(sitrep.store, filters.query(), limit=50)
     ids = sorted({i for e in edges for i in (e.source, e.target)})
     names = {a.id: a.name for a in sitrep.store.actors_by_ids(ids)}
     return render(
