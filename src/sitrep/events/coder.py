@@ -29,7 +29,7 @@ from sitrep.events.learned import (
     sentence_features,
 )
 from sitrep.events.lexicon import Lexicon, Sense, default_lexicon
-from sitrep.events.matching import Trigger, find_triggers, word_in
+from sitrep.events.matching import Trigger, find_triggers, ruled_out, word_in
 from sitrep.events.modality import ModalityReader, Status
 from sitrep.events.syntax import (
     children,
@@ -193,10 +193,13 @@ class EventCoder:
 
     def eventive(self, predicate: Token) -> bool:
         """A verb that may report an event: not a copula or auxiliary, not a bare statement and not a
-        refusal to make one."""
+        refusal to make one, nor one the lexicon says is used here in a sense that is no event ("called
+        the plan a trap", "received his orders")."""
+        word = lemma(predicate)
         return (
             is_verb(predicate)
-            and lemma(predicate) not in self.reporting
+            and word not in self.reporting
+            and not any(ruled_out(predicate, s, self.lexicon) for s in self.lexicon.verb_senses(word))
             and not self.refuses_to_speak(predicate)
         )
 

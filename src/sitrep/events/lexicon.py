@@ -63,6 +63,7 @@ class Sense:
     fallback: bool = False  # only when no other event depends on this word
     transitive: bool | None = None  # True: needs a direct object; False: must have none
     voice: str | None = None  # "active" or "passive"
+    object_predicate: bool | None = None  # False: must not say what its object is ("called it a trap")
     clause: bool = False  # needs a clausal complement ("declined to comment" is no REJECT)
     plural: bool = False  # noun only in the plural ("talks", "sanctions")
     clause_modal: tuple[str, ...] = ()  # needs a clausal complement with one of these modals
@@ -70,6 +71,7 @@ class Sense:
     object_not_in: tuple[str, ...] = ()  # what it acts on must not be one of these ("fight corruption")
     subject_in: tuple[str, ...] = ()
     subject_not_in: tuple[str, ...] = ()  # who acts must not be one of these ("the dam supplies power")
+    predicate_in: tuple[str, ...] = ()  # a noun: the verb it is subject of ("the strikes hit a market")
 
     @property
     def specificity(self) -> int:
@@ -78,10 +80,12 @@ class Sense:
             self.object_not_in,
             self.subject_in,
             self.subject_not_in,
+            self.predicate_in,
             self.clause,
             self.clause_modal,
             self.voice,
             self.transitive,
+            self.object_predicate is not None,
         )
         constraints = sum(bool(c) for c in conditions)
         # a literal word is more specific than a class ("lift blockade" before "lift &RESTRICTION")
@@ -99,6 +103,7 @@ SENSE_KEYS = set(
         "fallback",
         "transitive",
         "voice",
+        "object_predicate",
         "clause",
         "clause_modal",
         "plural",
@@ -106,6 +111,7 @@ SENSE_KEYS = set(
         "object_not_in",
         "subject_in",
         "subject_not_in",
+        "predicate_in",
     ]
 )
 PATTERN_PREPOSITIONS = {"of", "for", "to", "with", "against", "on", "in", "into", "from", "at"}
@@ -135,6 +141,7 @@ def parse_sense(
         fallback=bool(spec.get("fallback", False)),
         transitive=spec.get("transitive"),
         voice=spec.get("voice"),
+        object_predicate=spec.get("object_predicate"),
         clause=bool(spec.get("clause", False)),
         plural=bool(spec.get("plural", False)),
         clause_modal=tuple(spec.get("clause_modal", ())),
@@ -142,6 +149,7 @@ def parse_sense(
         object_not_in=tuple(spec.get("object_not_in", ())),
         subject_in=tuple(spec.get("subject_in", ())),
         subject_not_in=tuple(spec.get("subject_not_in", ())),
+        predicate_in=tuple(spec.get("predicate_in", ())),
     )
 
 
@@ -320,6 +328,7 @@ def check_classes(lexicon: Lexicon) -> None:
             *sense.object_not_in,
             *sense.subject_in,
             *sense.subject_not_in,
+            *sense.predicate_in,
         ):
             name = word.lstrip("&")
             if (word.startswith("&") or name.isupper()) and name not in lexicon.classes:

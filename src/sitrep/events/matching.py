@@ -16,6 +16,7 @@ from sitrep.events.syntax import (
     direct_object,
     first_child,
     has_clause,
+    has_object_predicate,
     is_noun,
     is_passive,
     is_verb,
@@ -46,6 +47,16 @@ QUANTITY_NOUNS = {
     "convoy",
     "planeload",
     "shipment",
+    "little",
+    "much",
+    "some",
+    "most",
+    "part",
+    "share",
+    "half",
+    "portion",
+    "bulk",
+    "rest",
 }
 INFLECTIONS = (
     ("ied", "y"),
@@ -190,14 +201,35 @@ def conditions_hold(token: Token, sense: Sense, lexicon: Lexicon) -> bool:
         not sense.clause_modal or clause_has_modal(token, sense.clause_modal),
         sense.transitive is None or (obj is not None) == sense.transitive,
         sense.voice is None or (sense.voice == "passive") == is_passive(token),
+        not sense.object_predicate or has_object_predicate(token),
         not sense.clause or has_clause(token),
         not sense.plural or token.tag_ in ("NNS", "NNPS"),
         not sense.object_in or word_in(obj, sense.object_in, lexicon),
-        not sense.object_not_in or not word_in(opposed(token) or obj, sense.object_not_in, lexicon),
         not sense.subject_in or word_in(first_child(token, "nsubj"), sense.subject_in, lexicon),
-        not sense.subject_not_in or not word_in(first_child(token, "nsubj"), sense.subject_not_in, lexicon),
+        not sense.predicate_in or word_in(predicate_of(token), sense.predicate_in, lexicon),
+        not ruled_out(token, sense, lexicon),
     )
     return all(checks)
+
+
+def ruled_out(token: Token, sense: Sense, lexicon: Lexicon) -> bool:
+    """True when the word is what the sense says it is not: its object or subject is one the sense
+    excludes ("fight corruption", "received his orders"), or it says what its object is ("called the
+    plan a trap")."""
+    subject = first_child(token, "nsubj")
+    return (
+        sense.object_predicate is False
+        and has_object_predicate(token)
+        or bool(sense.object_not_in)
+        and word_in(opposed(token) or direct_object(token), sense.object_not_in, lexicon)
+        or bool(sense.subject_not_in)
+        and word_in(subject, sense.subject_not_in, lexicon)
+    )
+
+
+def predicate_of(noun: Token) -> Token | None:
+    """The verb a noun is the subject of ("the strikes hit a market": hit)."""
+    return noun.head if noun.dep_ in ("nsubj", "nsubjpass") and is_verb(noun.head) else None
 
 
 def opposed(token: Token) -> Token | None:

@@ -90,6 +90,13 @@ def direct_object(verb: Token) -> Token | None:
     return obj
 
 
+def has_object_predicate(verb: Token) -> bool:
+    """A verb that says what its object is ("called the plan a trap", "what they call peace"): an object
+    predicate, or the second of two objects the parser gives it."""
+    objects = children(verb, "dobj", "obj")
+    return bool(children(verb, "oprd")) or len(objects) > 1
+
+
 def prepositional_objects(token: Token, preps: Iterable[str] | None = None) -> Iterator[tuple[str, Token]]:
     """(preposition, object) pairs under a token, following "out of", "away from" and conjoined objects."""
     wanted = set(preps) if preps is not None else None
