@@ -54,3 +54,13 @@ def test_receiving_a_thing_is_no_visit() -> None:
         assert not of_type(analysis, "AGREE"), text
     (visit,) = of_type(code("The Interior Ministry received a Hill Brigade delegation.", ACTORS), "CONSULT")
     assert visit.mode == "visit"
+
+
+def test_no_event_proposed_on_attempts_or_states() -> None:
+    for text in (
+        "Opposition activists said the Northern Front was trying to exploit the rivalry.",
+        "The Hill Brigade has stayed out of the fighting around Kessar.",
+        "Volunteers had helped carry the patients to the ambulances near Kessar.",
+    ):
+        analysis = code(text, ACTORS)
+        assert [e.trigger for e in analysis.events] == [], text

@@ -193,12 +193,14 @@ class EventCoder:
 
     def eventive(self, predicate: Token) -> bool:
         """A verb that may report an event: not a copula or auxiliary, not a bare statement and not a
-        refusal to make one, nor one the lexicon says is used here in a sense that is no event ("called
-        the plan a trap", "received his orders")."""
+        refusal to make one, not a verb whose complement is the event ("tried to", "helped carry") nor
+        one of state ("remained"), nor one the lexicon says is used here in a sense that is no event
+        ("called the plan a trap", "received his orders")."""
         word = lemma(predicate)
         return (
             is_verb(predicate)
             and word not in self.reporting
+            and word not in self.grammar.uneventful_verbs
             and not any(ruled_out(predicate, s, self.lexicon) for s in self.lexicon.verb_senses(word))
             and not self.refuses_to_speak(predicate)
         )

@@ -207,6 +207,7 @@ class Grammar:
     stative_participles: frozenset[str]
     death_verbs: frozenset[str]
     assistance_verbs: frozenset[str]
+    uneventful_verbs: frozenset[str]
     context_cues: tuple[tuple[str, tuple[str, ...]], ...]
 
 
@@ -258,6 +259,7 @@ def parse_grammar(data: dict[str, Any]) -> Grammar:
         stative_participles=words("stative_participles"),
         death_verbs=words("death_verbs"),
         assistance_verbs=words("assistance_verbs"),
+        uneventful_verbs=words("uneventful_verbs"),
         context_cues=cue_table("context_cues"),
     )
 
