@@ -1,16 +1,38 @@
-"""Words that look like event triggers but report no such event here (sentences written for these
-tests; fictional actors and places)."""
+"""Words that look like event triggers but report no such event here, and participants that reported
+speech makes easy to misread (sentences written for these tests; fictional actors and places)."""
 
 from __future__ import annotations
 
-from tests.events.helpers import code, of_type
+from sitrep import nlp
+from sitrep.events import EventCoder
+from sitrep.records import Actor, Analysis, Article
+from tests.events.helpers import code, mentions_for, of_type
 
 ACTORS = {
     "front": ["Northern Front"],
     "brigade": ["Hill Brigade"],
     "council": ["Town Council"],
     "ministry": ["Interior Ministry"],
+    "tv": ["Gondorian state television"],
+    "army": ["army units"],
+    "monitor": ["Kessar Observatory for Human Rights"],
+    "fighters": ["fighters"],
 }
+# generic actors (no code) are qualified by a coded actor named in their phrase ("fighters of X")
+REGISTRY = {
+    "fighters": Actor(id="fighters", name="fighters"),
+    "monitor": Actor(id="monitor", name="Kessar Observatory for Human Rights", code="VLLNGO"),
+    "front": Actor(id="front", name="Northern Front", code="VLLREB"),
+}
+
+
+def code_with_registry(text: str) -> Analysis:
+    article = Article(id="t", url="", title="", paragraphs=[text], published="2021-03-12")
+    analysis = Analysis(article=article, doc=nlp.parse(article.body))
+    analysis.actor_mentions = mentions_for(article.body, ACTORS)
+    analysis.actors = dict(REGISTRY)
+    EventCoder()(analysis)
+    return analysis
 
 
 def test_calling_something_a_name_is_no_phone_call() -> None:
@@ -64,3 +86,20 @@ def test_no_event_proposed_on_attempts_or_states() -> None:
     ):
         analysis = code(text, ACTORS)
         assert [e.trigger for e in analysis.events] == [], text
+
+
+def test_the_reporter_of_a_killing_is_not_its_actor() -> None:
+    # the parser hangs "killed" on "said": the killing still belongs to the reported clause
+    text = (
+        "Gondorian state television said army units had “advanced in the Kessar area” and killed "
+        "“dozens of terrorists.”"
+    )
+    (killing,) = of_type(code(text, ACTORS), "ASSAULT")
+    assert killing.actors == ["army"]
+
+
+def test_the_source_of_a_report_is_not_a_participant() -> None:
+    # the parser reads the source as an apposition to "fighters"
+    text = "Two rebel factions clashed near Kessar, killing three fighters, the Kessar Observatory for Human Rights said."
+    (clash,) = of_type(code_with_registry(text), "ASSAULT")
+    assert "monitor" not in clash.actors + clash.recipients

@@ -242,7 +242,9 @@ class ArgumentReader:
         phrases, else of its "in" or "for" phrases ("activists in Arnor")."""
         found: list[str] = []
         for conjunct in (token, *token.conjuncts):
-            own = [t for t in noun_phrase(conjunct, with_conjuncts=False) if t.i != conjunct.i]
+            phrase = noun_phrase(conjunct, with_conjuncts=False)
+            sources = self.report_sources(phrase)
+            own = [t for t in phrase if t.i != conjunct.i and t.i not in sources]
             head = self.index.in_tokens([conjunct])
             if head and head[0] in self.index.generic:
                 head = self.qualified(head[0], conjunct, self.first_specific(own)) or head
@@ -265,6 +267,22 @@ class ArgumentReader:
             )
             found.extend(a for a in next((tier for tier in tiers if tier), []) if a not in found)
         return found
+
+    def report_sources(self, phrase: list[Token]) -> set[int]:
+        """The tokens of an appositive that is in truth the source of a report ("killing three fighters,
+        the Observatory said" read as "fighters, the Observatory"): it stands right before a reporting
+        verb that has no subject of its own."""
+        found: set[int] = set()
+        for appositive in (t for t in phrase if t.dep_ == "appos"):
+            end = max(t.i for t in appositive.subtree)
+            if end + 1 < len(appositive.doc) and self.reports_unsaid(appositive.doc[end + 1]):
+                found.update(t.i for t in appositive.subtree)
+        return found
+
+    def reports_unsaid(self, token: Token) -> bool:
+        """A reporting verb without a subject ("..., the Observatory said" misparsed)."""
+        reporting = self.grammar.governors.get(lemma(token)) == "reported"
+        return is_verb(token) and reporting and first_child(token, "nsubj") is None
 
     def coordinates_actors(self, tokens: list[Token]) -> bool:
         """True when the tokens coordinate actors, not adjectives ("awful and evil minister")."""
@@ -339,14 +357,21 @@ class ArgumentReader:
 
     # ---- verbs --------------------------------------------------------------------------------
     def verb_participants(
-        self, verb: Token, reciprocal: bool, clause_recipients: bool = True, place_recipients: bool = False
+        self,
+        verb: Token,
+        reciprocal: bool,
+        clause_recipients: bool = True,
+        place_recipients: bool = False,
+        material: bool = False,
     ) -> Participants:
         """Actors and recipients of a verb; with `clause_recipients` the subject of a complement clause
         is a recipient too ("demanded that Y withdraw"). When no recipient is named, a state named as the
         place is one ("imposed a curfew in Turkey"), and with `place_recipients` any actor named as the
-        place ("arrived in Gondor": the host)."""
+        place ("arrived in Gondor": the host). A `material` act (not a statement) the parser conjoined
+        to a reporting verb belongs to the reported clause: its reporter is not its actor."""
         result = Participants()
-        result.add_actors(self.verb_actors(verb))
+        reported = self.reported_clause(verb) if material else None
+        result.add_actors(self.verb_actors(reported if reported is not None else verb))
         objects = self.verb_patients(verb)
         preps = self.grammar.recipient_preps
         if reciprocal and not result.actors:
@@ -371,6 +396,14 @@ class ArgumentReader:
             if subject is not None:
                 result.add_recipients(self.named_by(subject))
         return result.tidy()
+
+    def reported_clause(self, verb: Token) -> Token | None:
+        """The clause a verb continues when the parser hung it on the reporting verb instead ("TV said
+        units had advanced and killed dozens" read as "TV said ... and killed")."""
+        head = verb.head
+        if verb.dep_ != "conj" or self.grammar.governors.get(lemma(head)) != "reported":
+            return None
+        return next((c for c in children(head, "ccomp") if c.i < verb.i), None)
 
     def stray_recipients(self, verb: Token) -> list[str]:
         """Recipients the parser hung on the actor's noun phrase ("declared by X against Y" read as

@@ -53,6 +53,7 @@ PROPOSE_THRESHOLD = 0.4  # the model proposes its most probable type if at least
 MIN_KNOWN_WORDS = 0.5  # ... and if it has weights for at least this share of the sentence's words
 PROPOSED_CONFIDENCE = 0.5  # a proposed event's confidence is this times the model's probability
 SUBORDINATE_LINKS = {"advcl", "relcl", "acl"}
+MATERIAL_QUAD_CLASSES = {2, 4}  # material cooperation and conflict: acts, not statements
 RIOT_CAMEO = "145"  # protest violently, riot
 COMMITMENT_TYPES = {"AGREE", "THREATEN"}  # verbal acts whose content is what is still to come
 CAUSE_DEPTH = 3  # prepositional phrases between a cause and its verb: "died as a result of torture"
@@ -212,7 +213,10 @@ class EventCoder:
             participants = reader.noun_participants(token, sense.reciprocal, accused=[])
         else:
             visit = sense.type == "CONSULT" and sense.mode == "visit"
-            participants = reader.verb_participants(token, sense.reciprocal, place_recipients=visit)
+            material = self.lexicon.types[sense.type].quad_class in MATERIAL_QUAD_CLASSES
+            participants = reader.verb_participants(
+                token, sense.reciprocal, place_recipients=visit, material=material
+            )
         for word in trigger.used:  # "suspension of air links with Serbia", "broke off talks with X"
             participants.add_recipients(reader.prep_participants(word))
         status = self.modality.status(token)
