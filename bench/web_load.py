@@ -3,6 +3,7 @@
     .venv/bin/python bench/web_load.py                      # builds bench/results/web.db once, then measures
     .venv/bin/python bench/web_load.py --articles 2000 --requests 100 --clients 20 --per-client 10
     .venv/bin/python bench/web_load.py --stages             # CPU per search page by stage, in this process
+    .venv/bin/python bench/web_load.py --db postgresql://user@host/bench --articles 2000   # PostgreSQL
 
 It writes synthetic articles (with actors, places, events and keywords) through `sitrep.store.Store`,
 serves the database with uvicorn in a separate process on 127.0.0.1 and a free port, then
@@ -46,7 +47,7 @@ from sitrep.records import (
 )
 from sitrep.search import parse
 from sitrep.search.query import PLOVER_TYPES
-from sitrep.store import Store
+from sitrep.store import Store, is_postgres_url
 
 HERE = Path(__file__).resolve().parent
 DEADLINE_SECONDS = 600  # the whole measurement stops by then, whatever is left
@@ -130,7 +131,7 @@ def synthetic(index: int, rng: random.Random) -> tuple[Document, Analysis]:
     return document, analysis
 
 
-def build(path: Path, articles: int) -> float:
+def build(path: str, articles: int) -> float:
     """Fill a database with `articles` synthetic articles (kept for reruns); returns seconds spent."""
     started = time.perf_counter()
     store = Store(path)
@@ -150,13 +151,13 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
+def start_server(db: str, port: int) -> subprocess.Popen[bytes]:
     code = (
         "import sys, uvicorn; from sitrep.web import create_app; "
         "uvicorn.run(create_app(sys.argv[1]), host='127.0.0.1', port=int(sys.argv[2]), "
         "log_level='warning', access_log=False)"
     )
-    server = subprocess.Popen([sys.executable, "-c", code, str(db), str(port)])
+    server = subprocess.Popen([sys.executable, "-c", code, db, str(port)])
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -263,13 +264,13 @@ def concurrency(port: int, clients: int, per_client: int, article_id: str, stop:
     } | summary(timings)  # fmt: skip
 
 
-def stage_profile(db: Path, rounds: int) -> dict[str, float]:
+def stage_profile(db: str, rounds: int) -> dict[str, float]:
     """Mean CPU milliseconds per search page by stage, over the latency run's mix of queries and pages."""
     from starlette.requests import Request
 
     from sitrep.web import create_app, pages, queries
 
-    app = create_app(str(db))
+    app = create_app(db)
     reader = app.state.sitrep.databases.reader()  # the connection a server thread would use
     scope = {
         "type": "http",
@@ -301,7 +302,9 @@ def stage_profile(db: Path, rounds: int) -> dict[str, float]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=10_000)
-    parser.add_argument("--db", type=Path, default=HERE / "results" / "web.db")
+    parser.add_argument(
+        "--db", default=str(HERE / "results" / "web.db"), help="a SQLite file or a postgresql:// URL"
+    )
     parser.add_argument("--requests", type=int, default=300, help="sequential search page requests")
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--per-client", type=int, default=20)
@@ -314,7 +317,8 @@ def main() -> int:
         help="time the search page's stages in this process instead (default 3 rounds)",
     )
     args = parser.parse_args()
-    args.db.parent.mkdir(parents=True, exist_ok=True)
+    if not is_postgres_url(args.db):
+        Path(args.db).parent.mkdir(parents=True, exist_ok=True)
     build_seconds = build(args.db, args.articles)
     if args.stages:
         stages = {"cpu_ms_per_search_page": stage_profile(args.db, args.stages)}
@@ -322,7 +326,9 @@ def main() -> int:
         return 0
     store = Store(args.db)
     total = store.count("articles")
-    article_id = store.db.execute("SELECT id FROM articles LIMIT 1").fetchone()[0]
+    first = store.one("SELECT id FROM articles LIMIT 1")
+    assert first is not None, "the build wrote no articles"
+    article_id = first["id"]
     store.close()
     port = free_port()
     server = start_server(args.db, port)
