@@ -57,6 +57,12 @@ def test_calling_someone_is_still_a_phone_call() -> None:
     assert call.mode == "phone"
 
 
+def test_a_preposition_of_time_completes_no_pattern() -> None:
+    analysis = code("The Interior Minister called his Hill Brigade counterpart on Monday.", ACTORS)
+    assert not of_type(analysis, "REQUEST")
+    assert [e.mode for e in of_type(analysis, "CONSULT")] == ["phone"]
+
+
 def test_strikes_that_hit_are_attacks_not_stoppages() -> None:
     analysis = code("The strikes destroyed a bakery and two houses in Kessar.", ACTORS)
     assert not of_type(analysis, "PROTEST")

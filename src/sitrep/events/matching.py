@@ -58,6 +58,7 @@ QUANTITY_NOUNS = {
     "bulk",
     "rest",
 }
+TIME_ENTITIES = {"DATE", "TIME"}
 INFLECTIONS = (
     ("ied", "y"),
     ("ies", "y"),
@@ -158,7 +159,11 @@ def match_dependents(sense: Sense, scope: list[Token], lexicon: Lexicon) -> tupl
     used: list[Token] = []
     for word in sense.dependents:
         allowed = lexicon.members(word)
-        candidates = [t for t in scope if t not in used and (not word.startswith("&") or is_class_slot(t))]
+        candidates = [
+            t
+            for t in scope
+            if t not in used and (not word.startswith("&") or is_class_slot(t)) and not is_time_phrase(t)
+        ]
         people = word.lstrip("&") in lexicon.grammar.people_classes
         match = next(
             (
@@ -172,6 +177,12 @@ def match_dependents(sense: Sense, scope: list[Token], lexicon: Lexicon) -> tupl
             return None
         used.append(match)
     return tuple(used)
+
+
+def is_time_phrase(token: Token) -> bool:
+    """A preposition that only says when ("called the envoy on Monday" calls on no one)."""
+    objects = children(token, "pobj")
+    return token.dep_ == "prep" and bool(objects) and all(o.ent_type_ in TIME_ENTITIES for o in objects)
 
 
 def is_class_slot(token: Token) -> bool:
