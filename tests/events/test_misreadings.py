@@ -109,3 +109,14 @@ def test_the_source_of_a_report_is_not_a_participant() -> None:
     text = "Two rebel factions clashed near Kessar, killing three fighters, the Kessar Observatory for Human Rights said."
     (clash,) = of_type(code_with_registry(text), "ASSAULT")
     assert "monitor" not in clash.actors + clash.recipients
+
+
+def test_condolences_are_no_offer_to_cooperate() -> None:
+    analysis = code(
+        "The Hill Brigade condemned the ambush and offered its condolences to the families.", ACTORS
+    )
+    assert not of_type(analysis, "AGREE")
+    assert [
+        e.trigger for e in of_type(code("The Town Council offered aid to the Hill Brigade.", ACTORS), "AGREE")
+    ]
+
