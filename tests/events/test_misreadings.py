@@ -120,3 +120,10 @@ def test_condolences_are_no_offer_to_cooperate() -> None:
         e.trigger for e in of_type(code("The Town Council offered aid to the Hill Brigade.", ACTORS), "AGREE")
     ]
 
+
+def test_the_one_criticised_for_a_deed_did_it() -> None:
+    analysis = code(
+        "Some residents criticised the Northern Front for arresting a journalist in Kessar.", ACTORS
+    )
+    (arrest,) = of_type(analysis, "COERCE")
+    assert arrest.actors == ["front"]

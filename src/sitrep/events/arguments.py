@@ -64,6 +64,18 @@ OBJECT_CONTROL = {
     "blame",
     "charge",
     "suspect",
+    # praise and blame for a deed: its doer is the one praised or blamed ("criticised X for arresting")
+    "criticise",
+    "criticize",
+    "condemn",
+    "denounce",
+    "rebuke",
+    "fault",
+    "punish",
+    "praise",
+    "commend",
+    "thank",
+    "congratulate",
 }
 STRAY_PREPS = ("against", "on", "upon")
 PLACE_PREPS = ("in", "inside", "near")
