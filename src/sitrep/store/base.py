@@ -133,9 +133,9 @@ class Store:
         """An `INSERT ... RETURNING id` run once per row; the new ids, in order."""
         raise NotImplementedError
 
-    def _insert_article(self, article: Article, ingested: str) -> None:
-        """The article's row and its full-text index entry."""
-        raise NotImplementedError
+    def _index_article(self, article: Article) -> None:
+        """The full-text index entry of the article just inserted, where the backend keeps one apart from
+        the row (PostgreSQL's is a generated column of the row)."""
 
     def _delete_article(self, article_id: str) -> None:
         """The article's row, its index entry, and (by cascade) its analysis."""
@@ -203,6 +203,19 @@ class Store:
     def _delete_orphan(self, article_id: str) -> None:
         if self.one("SELECT 1 AS used FROM documents WHERE article_id = ?", (article_id,)) is None:
             self._delete_article(article_id)
+
+    def _insert_article(self, article: Article, ingested: str) -> None:
+        self.executemany(
+            """INSERT INTO articles (id, url, title, standfirst, body, published, byline, language, outlet,
+                   original_source, translator, ingested)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            [(
+                article.id, article.url, article.title, article.standfirst, article.body, article.published,
+                article.byline, article.language, article.outlet, article.original_source,
+                article.translator, ingested,
+            )],
+        )  # fmt: skip
+        self._index_article(article)
 
     def _insert_analysis(self, analysis: Analysis) -> None:
         # Rows of a kind go in one batch (a round trip to a PostgreSQL server each, not one per row); the

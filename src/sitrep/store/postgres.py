@@ -13,7 +13,6 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, cast
 
 from sitrep.errors import SitrepError
-from sitrep.records import Article
 from sitrep.search.postgres import TEXT_SEARCH_CONFIG, match_sql, run
 from sitrep.search.query import Query
 from sitrep.search.results import SearchPage
@@ -190,18 +189,6 @@ class PostgresStore(Store):
     def _delete_article(self, article_id: str) -> None:
         # The search vector is a column of the row, and the analysis goes by cascade.
         self.execute("DELETE FROM articles WHERE id = ?", (article_id,))
-
-    def _insert_article(self, article: Article, ingested: str) -> None:
-        self.execute(
-            """INSERT INTO articles (id, url, title, standfirst, body, published, byline, language, outlet,
-                   original_source, translator, ingested)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            (
-                article.id, article.url, article.title, article.standfirst, article.body, article.published,
-                article.byline, article.language, article.outlet, article.original_source,
-                article.translator, ingested,
-            ),
-        )  # fmt: skip
 
     def search(self, query: Query, order: str = "relevance", limit: int = 20, offset: int = 0) -> SearchPage:
         return run(self, query, order=order, limit=limit, offset=offset)

@@ -84,20 +84,10 @@ class SQLiteStore(Store):
         )
         self.db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
 
-    def _insert_article(self, article: Article, ingested: str) -> None:
-        cursor = self.db.execute(
-            """INSERT INTO articles (id, url, title, standfirst, body, published, byline, language, outlet,
-                   original_source, translator, ingested)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            (
-                article.id, article.url, article.title, article.standfirst, article.body, article.published,
-                article.byline, article.language, article.outlet, article.original_source,
-                article.translator, ingested,
-            ),
-        )  # fmt: skip
+    def _index_article(self, article: Article) -> None:
         self.db.execute(
-            "INSERT INTO articles_fts (rowid, title, standfirst, body) VALUES (?, ?, ?, ?)",
-            (cursor.lastrowid, article.title, article.standfirst, article.body),
+            "INSERT INTO articles_fts (rowid, title, standfirst, body) VALUES (last_insert_rowid(), ?, ?, ?)",
+            (article.title, article.standfirst, article.body),
         )
 
     def search(self, query: Query, order: str = "relevance", limit: int = 20, offset: int = 0) -> SearchPage:
