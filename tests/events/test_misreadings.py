@@ -127,3 +127,11 @@ def test_the_one_criticised_for_a_deed_did_it() -> None:
     )
     (arrest,) = of_type(analysis, "COERCE")
     assert arrest.actors == ["front"]
+
+
+def test_an_event_noun_said_of_another_event_is_no_second_event() -> None:
+    (bombing,) = code("The bombing was an attack on the Town Council.", ACTORS).events
+    assert bombing.trigger == "bombing"
+    assert bombing.recipients == ["council"]
+    (attack,) = code("It was an attack by the Northern Front on the Hill Brigade.", ACTORS).events
+    assert attack.actors == ["front"]

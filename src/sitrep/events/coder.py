@@ -147,7 +147,9 @@ class EventCoder:
         """The events of one sentence; `times`: its DATE and TIME entities (`time_entities_by_sentence`)."""
         candidates = [self.candidate(t, reader) for t in find_triggers(sentence, self.lexicon)]
         link_governors(candidates)
-        candidates = [c for c in candidates if not self.standing_in_for_others(c, candidates)]
+        candidates = fold_descriptions(
+            [c for c in candidates if not self.standing_in_for_others(c, candidates)]
+        )
         for candidate in candidates:
             self.fill_alleged_actors(candidate, reader)
             self.shift_to_assistance(candidate)
@@ -413,6 +415,30 @@ def is_main_topic(candidate: Candidate) -> bool:
         and not candidate.status.negated
         and subordination(token) == 0
     )
+
+
+def fold_descriptions(candidates: list[Candidate]) -> list[Candidate]:
+    """An event noun said of another event ("the bombing was an attack on X", "the killing of a judge is
+    an attack on all of us") describes that event and is not one more; of the same type, whom it names
+    as hit is the described event's recipient."""
+    kept: list[Candidate] = []
+    for candidate in candidates:
+        described = described_event(candidate, candidates)
+        if described is None:
+            kept.append(candidate)
+        elif described.type == candidate.type:
+            described.participants.add_recipients(candidate.participants.recipients)
+    return kept
+
+
+def described_event(candidate: Candidate, candidates: list[Candidate]) -> Candidate | None:
+    """The event whose noun is the subject of the copula this event noun is the attribute of."""
+    token = candidate.token
+    head = token.head
+    if not candidate.trigger.is_nominal or token.dep_ != "attr" or lemma(head) != "be":
+        return None
+    subjects = {s.i for s in children(head, "nsubj", "nsubjpass")}
+    return next((c for c in candidates if c is not candidate and c.token.i in subjects), None)
 
 
 def is_generic_subject(noun: Token) -> bool:
