@@ -426,3 +426,12 @@ def test_a_capitalised_common_noun_opening_a_sentence_is_no_actor(resolve: Resol
 def test_a_name_qualifying_a_site_is_a_place_not_an_actor(resolve: Resolve) -> None:
     analysis = resolve("Trucks crossed through the Nasib border crossing on Monday, officials said.")
     assert "Nasib" not in {actor.name for actor in analysis.actors.values()}
+
+
+def test_the_group_a_spokesman_speaks_of_is_his_own(resolve: Resolve) -> None:
+    analysis = resolve(
+        "The news agency Anadolu said the shells came from hills held by the Sultan Murad Division. The "
+        "Sultan Murad Division denied any role. Its spokesman, Omar Haddad, said the group does not shell "
+        "villages."
+    )
+    assert _resolved(analysis)["group"] == "sultan-murad-division"

@@ -170,16 +170,32 @@ def own_clause_subject(ctx: ArticleContext, start: int, end: int) -> set[str]:
 
 def _subject_ranges(token: Any) -> list[tuple[int, int]]:
     verb = _clause_verb(token)
+    climbed = False
     for _ in range(4):  # climb through clauses whose subject is the anaphor itself or is missing
         if verb is None:
             return []
         subjects = [child for child in verb.children if child.dep_ in SUBJECT_DEPS]
         if subjects and not any(_inside(token, subject) for subject in subjects):
-            return [_subject_range(verb, subject) for subject in subjects]
+            return [r for subject in subjects for r in _without_possessors(verb, subject, climbed)]
         if verb.dep_ not in ("xcomp", "ccomp", "advcl", "conj") or verb.head.i == verb.i:
             return []
         verb = _clause_verb(verb.head)
+        climbed = True
     return []
+
+
+def _without_possessors(verb: Any, subject: Any, climbed: bool) -> list[tuple[int, int]]:
+    """The subject's range; for the subject of a clause that governs the anaphor's ("Its spokesman said
+    the group ..."), without the subject's possessor, the speaker's own organisation, which the anaphor
+    may well mean."""
+    start, end = _subject_range(verb, subject)
+    if not climbed:
+        return [(start, end)]
+    ranges = []
+    for possessor in (child for child in subject.children if child.dep_ == "poss"):
+        ranges.append((start, possessor.left_edge.idx))
+        start = possessor.right_edge.idx + len(possessor.right_edge)
+    return [*ranges, (start, end)]
 
 
 def _subject_range(verb: Any, subject: Any) -> tuple[int, int]:
