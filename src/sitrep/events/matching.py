@@ -227,15 +227,11 @@ def ruled_out(token: Token, sense: Sense, lexicon: Lexicon) -> bool:
     """True when the word is what the sense says it is not: its object or subject is one the sense
     excludes ("fight corruption", "received his orders"), or it says what its object is ("called the
     plan a trap")."""
-    subject = first_child(token, "nsubj")
-    return (
-        sense.object_predicate is False
-        and has_object_predicate(token)
-        or bool(sense.object_not_in)
-        and word_in(opposed(token) or direct_object(token), sense.object_not_in, lexicon)
-        or bool(sense.subject_not_in)
-        and word_in(subject, sense.subject_not_in, lexicon)
-    )
+    if sense.object_predicate is False and has_object_predicate(token):
+        return True
+    if sense.object_not_in and word_in(opposed(token) or direct_object(token), sense.object_not_in, lexicon):
+        return True
+    return bool(sense.subject_not_in) and word_in(first_child(token, "nsubj"), sense.subject_not_in, lexicon)
 
 
 def predicate_of(noun: Token) -> Token | None:
