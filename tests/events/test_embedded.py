@@ -23,13 +23,13 @@ from sitrep.events.embedded import (
     EmbeddingWeights,
     MissingExtraError,
     SentenceEncoder,
-    as_text,
     default_embedded_type_model,
     load_encoder,
     type_model_named,
 )
 from sitrep.events.learned import default_type_model, sentence_features
 from sitrep.events.lexicon import default_lexicon
+from sitrep.events.train import as_text
 from sitrep.pipeline import COMPONENTS
 from tests.events.helpers import analyse
 from tests.events.test_bad_input import ODD_INPUTS
@@ -81,7 +81,7 @@ def test_the_shipped_weights_cover_every_class_of_the_light_model_and_read_back(
     weights = EmbeddingWeights.from_json(data)
     assert set(weights.classes) == set(default_type_model().classes)
     assert {len(row) for row in weights.coefficients} == {384}
-    assert json.loads(as_text(data)) == data
+    assert json.loads(as_text(data, "coefficients")) == data
 
 
 def test_without_the_extra_the_error_names_it(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -192,7 +192,7 @@ def test_training_writes_weights_that_load(model: EmbeddedTypeModel) -> None:
         for what in ("town", "village", "decision")
     ]
     data = train(examples, folds=3)
-    weights = EmbeddingWeights.from_json(json.loads(as_text(data)))
+    weights = EmbeddingWeights.from_json(json.loads(as_text(data, "coefficients")))
     assert set(weights.classes) == {"ASSAULT", "PROTEST", "NONE"}
     assert data["cross_validated_accuracy"]["fused"] > 0.6
     (embedding,) = model.encoder.encode(["The militia shelled the camp."])

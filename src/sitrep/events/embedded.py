@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sitrep.errors import SitrepError
-from sitrep.events.learned import SentenceTypeModel, TypeModel, default_type_model
+from sitrep.events.learned import SentenceTypeModel, TypeModel, default_type_model, softmax
 
 if TYPE_CHECKING:
     import numpy as np
@@ -133,13 +133,6 @@ def fuse(light: Mapping[str, float], embedded: Mapping[str, float], share: float
             for c, p in embedded.items()
         }
     )
-
-
-def softmax(scores: Mapping[str, float]) -> dict[str, float]:
-    top = max(scores.values())
-    exps = {c: math.exp(s - top) for c, s in scores.items()}
-    total = sum(exps.values())
-    return {c: e / total for c, e in exps.items()}
 
 
 class EmbeddedTypeModel:
@@ -265,15 +258,8 @@ def train(examples: Sequence[Mapping[str, Any]], folds: int = 5) -> dict[str, An
     }
 
 
-def as_text(data: Mapping[str, Any]) -> str:
-    """JSON with one line per class."""
-    head = {k: v for k, v in data.items() if k != "coefficients"}
-    rows = [f"  {json.dumps(c)}: {json.dumps(row)}" for c, row in data["coefficients"].items()]
-    return json.dumps(head, indent=1)[:-2] + ',\n "coefficients": {\n' + ",\n".join(rows) + "\n }\n}\n"
-
-
 def main() -> None:
-    from sitrep.events.train import read_examples
+    from sitrep.events.train import as_text, read_examples
 
     parser = argparse.ArgumentParser(description="Train the embedding event-type model on Sitrep's examples.")
     parser.add_argument("--examples", type=Path, help="JSONL of {type, text} (default: the shipped examples)")
@@ -281,7 +267,7 @@ def main() -> None:
     args = parser.parse_args()
     examples = read_examples(args.examples)
     data = train(examples)
-    args.output.write_text(as_text(data), encoding="utf-8")
+    args.output.write_text(as_text(data, "coefficients"), encoding="utf-8")
     found = data["cross_validated_accuracy"]
     print(
         f"{len(examples)} examples; cross-validated accuracy: light {found['light']:.3f}, embeddings "

@@ -134,10 +134,7 @@ class TypeModel:
             row = self.weights.get(feature)
             if row is not None:
                 scores = [s + w for s, w in zip(scores, row, strict=True)]
-        top = max(scores)
-        exps = [math.exp(s - top) for s in scores]
-        total = sum(exps)
-        return {c: e / total for c, e in zip(self.classes, exps, strict=True)}
+        return softmax(dict(zip(self.classes, scores, strict=True)))
 
     def sentence_probabilities(self, sentence: Span, features: Sequence[str]) -> dict[str, float]:
         return self.probabilities(features)
@@ -163,3 +160,11 @@ def default_type_model() -> TypeModel:
     """The shipped model (`sitrep/data/events/type_model.json`)."""
     text = resources.files("sitrep.data.events").joinpath(MODEL_FILE).read_text(encoding="utf-8")
     return TypeModel.from_json(json.loads(text))
+
+
+def softmax(scores: Mapping[str, float]) -> dict[str, float]:
+    """Probabilities from scores (shifted by the largest, so that no exponential overflows)."""
+    top = max(scores.values())
+    exps = {c: math.exp(s - top) for c, s in scores.items()}
+    total = sum(exps.values())
+    return {c: e / total for c, e in exps.items()}

@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -75,12 +75,13 @@ def train(examples: list[dict[str, Any]], folds: int = 5) -> tuple[dict[str, Any
     return data, accuracy
 
 
-def as_text(data: dict[str, Any]) -> str:
-    """JSON with one line per feature, so that a change of the model reads as a diff of its features."""
-    head = {k: v for k, v in data.items() if k != "weights"}
-    lines = [f"  {json.dumps(name)}: {json.dumps(row)}" for name, row in data["weights"].items()]
+def as_text(data: Mapping[str, Any], rows: str = "weights") -> str:
+    """JSON with one line per entry of `rows` (a feature's weights, a class's coefficients), so that a
+    change of the model reads as a diff of those lines."""
+    head = {k: v for k, v in data.items() if k != rows}
+    lines = [f"  {json.dumps(name)}: {json.dumps(row)}" for name, row in data[rows].items()]
     header = json.dumps(head, indent=1)[:-2]  # without the closing brace
-    return header + ',\n "weights": {\n' + ",\n".join(lines) + "\n }\n}\n"
+    return header + f',\n "{rows}": {{\n' + ",\n".join(lines) + "\n }\n}\n"
 
 
 def main() -> None:
