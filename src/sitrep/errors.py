@@ -26,3 +26,7 @@ class QueryError(SitrepError):
 
 class UsageError(SitrepError):
     """A command or call asked for something Sitrep does not do with these arguments; the message says why."""
+
+
+class DatabaseUnavailable(SitrepError):
+    """The database server cannot be reached, or the connection to it was lost; the message names it."""

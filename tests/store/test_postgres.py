@@ -7,7 +7,7 @@ import json
 import pytest
 
 from sitrep.cli import main
-from sitrep.errors import QueryError, SitrepError
+from sitrep.errors import DatabaseUnavailable, QueryError
 from sitrep.records import Keyword
 from sitrep.search import parse
 from sitrep.search.postgres import to_tsquery
@@ -56,9 +56,34 @@ def test_a_query_becomes_a_tsquery_with_every_word_a_parameter() -> None:
 def test_an_unreachable_server_is_named_without_its_password() -> None:
     pytest.importorskip("psycopg")
     with pytest.raises(
-        SitrepError, match=r"cannot connect to PostgreSQL at postgresql://sitrep:\*\*\*@127.0.0.1:1/news"
+        DatabaseUnavailable,
+        match=r"cannot connect to PostgreSQL at postgresql://sitrep:\*\*\*@127.0.0.1:1/news",
     ):
         Store("postgresql://sitrep:secret@127.0.0.1:1/news")
+
+
+def drop_connections(url: str) -> int:
+    """End every other session on the database of `url`, as a server restart would; how many ended."""
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as admin:
+        ended = admin.execute(
+            "SELECT count(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()) AS ended"
+        ).fetchone()
+    return ended[0] if ended else 0
+
+
+def test_a_lost_connection_is_reported_as_such_and_other_errors_are_not(
+    store: PostgresStore, postgres_url: str
+) -> None:
+    with pytest.raises(Exception, match="no_such_table") as sql_error:
+        store.count("no_such_table")
+    assert not isinstance(sql_error.value, DatabaseUnavailable) and store.usable()
+    assert drop_connections(postgres_url) == 1
+    with pytest.raises(DatabaseUnavailable, match=r"lost the connection to PostgreSQL at postgresql://"):
+        store.count("articles")
+    assert not store.usable()
 
 
 def test_saved_article_reads_back_with_everything(store: PostgresStore) -> None:

@@ -22,6 +22,7 @@ from sitrep.search import parse
 from sitrep.web import create_app, queries
 from sitrep.web.context import Settings
 from tests.store.test_backends import QUERIES, RANKED
+from tests.store.test_postgres import drop_connections
 
 Recorded = tuple[Path, dict[str, Analysis | InputError]]
 
@@ -178,3 +179,14 @@ def test_a_posted_article_is_stored_in_postgres_and_served(postgres_url: str) ->
         assert _json(client, f"/api/v1/articles/{article_id}")["title"] == "Shelling in Saqba"
         assert [h["id"] for h in _json(client, "/api/v1/search", {"q": "saqba"})["results"]] == [article_id]
         assert _json(client, "/api/v1/stats")["articles"] == 1
+
+
+def test_the_app_reconnects_after_the_server_drops_its_connections(postgres_url: str) -> None:
+    with TestClient(create_app(postgres_url, pipeline=Pipeline([]))) as client:
+        assert _json(client, "/api/v1/stats")["articles"] == 0
+        assert drop_connections(postgres_url) >= 1
+        answers = [client.get("/api/v1/stats") for _ in range(3)]
+    # The request that meets the dropped connection is told so (503); the next gets a new connection.
+    failed = [a for a in answers if a.status_code != 200]
+    assert all(a.status_code == 503 and "lost the connection" in a.json()["error"] for a in failed)
+    assert answers[-1].status_code == 200 and answers[-1].json()["articles"] == 0

@@ -153,6 +153,10 @@ class Store:
     def tune_for_reading(self) -> None:
         """Settings for a connection that serves many reads (a web server's); none by default."""
 
+    def usable(self) -> bool:
+        """Whether the connection can still serve: a server's connection breaks when the server restarts."""
+        return True
+
     # --- writing -------------------------------------------------------------------------------------
 
     def one(self, sql: str, params: Sequence[Any] = ()) -> Row | None:

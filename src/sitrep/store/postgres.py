@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, cast
 
-from sitrep.errors import SitrepError
+from sitrep.errors import DatabaseUnavailable, SitrepError
 from sitrep.search.postgres import TEXT_SEARCH_CONFIG, match_sql, run
 from sitrep.search.query import Query
 from sitrep.search.results import SearchPage
@@ -159,25 +159,29 @@ class PostgresStore(Store):
     def close(self) -> None:
         self.db.close()
 
+    def usable(self) -> bool:
+        return not (self.db.closed or self.db.broken)
+
     @contextmanager
     def transaction(self) -> Iterator[psycopg.Connection[PgRow]]:
-        with self.db.transaction():
+        with self._server(), self.db.transaction():
             self.db.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
             yield self.db
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Iterator[Row]:
-        return iter(self.db.execute(psycopg_sql(sql), list(params)))
+        with self._server():
+            return iter(self.db.execute(psycopg_sql(sql), list(params)))
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         if rows:
-            with self.db.cursor() as cursor:
+            with self._server(), self.db.cursor() as cursor:
                 cursor.executemany(psycopg_sql(sql), rows)
 
     def insert_returning_ids(self, sql: str, rows: Sequence[Sequence[Any]]) -> list[int]:
         if not rows:
             return []
         ids = []
-        with self.db.cursor() as cursor:
+        with self._server(), self.db.cursor() as cursor:
             cursor.executemany(psycopg_sql(sql), rows, returning=True)
             while True:  # one result set per row
                 row = cursor.fetchone()
@@ -185,6 +189,21 @@ class PostgresStore(Store):
                 ids.append(row[0])
                 if not cursor.nextset():
                     return ids
+
+    @contextmanager
+    def _server(self) -> Iterator[None]:
+        """Report a lost connection (a server restart, a dropped network) as such, naming the server;
+        errors in the SQL itself stay as they are."""
+        import psycopg
+
+        try:
+            yield
+        except psycopg.OperationalError as exc:
+            if not self.usable():
+                raise DatabaseUnavailable(
+                    f"lost the connection to PostgreSQL at {redacted(self.url)}"
+                ) from exc
+            raise
 
     def _delete_article(self, article_id: str) -> None:
         # The search vector is a column of the row, and the analysis goes by cascade.
@@ -248,7 +267,7 @@ def connect(url: str) -> psycopg.Connection[PgRow]:
         connection = psycopg.connect(url, autocommit=True, row_factory=pg_rows, connect_timeout=10)
     except psycopg.Error as exc:
         reason = " ".join(line.strip() for line in str(exc).splitlines()) or type(exc).__name__
-        raise SitrepError(f"cannot connect to PostgreSQL at {redacted(url)}: {reason}") from exc
+        raise DatabaseUnavailable(f"cannot connect to PostgreSQL at {redacted(url)}: {reason}") from exc
     return cast("psycopg.Connection[PgRow]", connection)
 
 

@@ -18,7 +18,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import sitrep
 from sitrep.api import Sitrep
-from sitrep.errors import SitrepError
+from sitrep.errors import DatabaseUnavailable, SitrepError
 from sitrep.pipeline import Pipeline
 from sitrep.web import api, pages
 from sitrep.web.context import HERE, AppState, Databases, Settings, make_templates
@@ -145,6 +145,12 @@ def _add_error_handlers(app: FastAPI) -> None:
     async def sitrep_error(request: Request, exc: SitrepError) -> Response:
         # Query and input errors are the caller's to fix: one line, 400.
         return await error_page(request, 400, str(exc))
+
+    @app.exception_handler(DatabaseUnavailable)
+    async def database_unavailable(request: Request, exc: DatabaseUnavailable) -> Response:
+        # The server's fault, not the caller's; the next request opens a new connection.
+        log.warning("%s", exc)
+        return await error_page(request, 503, f"{exc}; try again")
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError) -> Response:

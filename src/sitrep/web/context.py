@@ -73,7 +73,7 @@ class Databases:
         self.write_lock = threading.Lock()
 
     def reader(self) -> Sitrep:
-        sitrep: Sitrep | None = getattr(self._local, "sitrep", None)
+        sitrep = self._still_usable(getattr(self._local, "sitrep", None))
         if sitrep is None:
             sitrep = Sitrep(self.path)
             sitrep.store.tune_for_reading()
@@ -84,11 +84,22 @@ class Databases:
 
     def writer(self) -> Sitrep:
         """The writing Sitrep; callers hold `write_lock` while they use it."""
+        self._writer = self._still_usable(self._writer)
         if self._writer is None:
             self._writer = Sitrep(self.path, pipeline=self._pipeline)
             with self._lock:
                 self._opened.append(self._writer)
         return self._writer
+
+    def _still_usable(self, sitrep: Sitrep | None) -> Sitrep | None:
+        """`sitrep`, unless its connection broke (the server restarted, the network dropped): then it is
+        closed, and the caller opens a new one."""
+        if sitrep is None or sitrep.store.usable():
+            return sitrep
+        with self._lock:
+            self._opened.remove(sitrep)
+        sitrep.close()
+        return None
 
     def close(self) -> None:
         with self._lock:
