@@ -195,6 +195,15 @@ def test_mobilised_fighters_are_a_militia() -> None:
         ("The Interior Ministry gave in to the strikers' demands.", "CONCEDE"),
         ("The army broke up a demonstration in Kessar with tear gas.", "COERCE"),
         ("The Town Council issued an ultimatum to the Northern Front.", "THREATEN"),
+        ("The Town Council approved a plan to rebuild the bridge at Kessar.", "AGREE"),
+        ("The Town Council and the Hill Brigade upgraded their relationship.", "SUPPORT"),
+        ("The Town Council reversed its decision to shut the market in Kessar.", "CONCEDE"),
+        ("The army and the Hill Brigade coordinated their patrols near Kessar.", "COOPERATE"),
+        ("A Northern Front commander has refused food for a week.", "PROTEST"),
+        ("The Interior Ministry threw out the appeal of the Northern Front.", "REJECT"),
+        ("The Interior Ministry blacklisted two firms that trade with the Northern Front.", "SANCTION"),
+        ("The army dispatched three warplanes to Kessar.", "MOBILIZE"),
+        ("The Northern Front mustered hundreds of fighters near Kessar.", "MOBILIZE"),
     ],
 )
 def test_common_news_phrases(text: str, expected: str) -> None:
@@ -251,6 +260,25 @@ def test_pronoun_subject_takes_the_last_subject() -> None:
     analysis = code(text, ACTORS)
     (retreat,) = of_type(analysis, "RETREAT")
     assert retreat.actors == ["brigade"]
+
+
+def test_a_pronoun_object_of_people_is_people() -> None:
+    for text in (
+        "The prisoners said guards had beaten them in the Kessar jail.",
+        "A Hill Brigade fighter said the guards had beaten him.",
+    ):
+        assert [e.type for e in code(text, ACTORS).events] == ["ASSAULT"], text
+    # "them" stands for the things before it, not for its own verb's subject
+    assert not of_type(
+        code("The Northern Front seized the tractors and beat them with hammers.", ACTORS), "ASSAULT"
+    )
+
+
+def test_what_a_plea_asks_for_ranks_below_the_plea() -> None:
+    events = code(
+        "The Town Council pleaded with the army to negotiate with the Northern Front.", ACTORS
+    ).events
+    assert max(events, key=lambda e: e.confidence).type == "REQUEST"
 
 
 def test_sentence_offsets_index_the_body() -> None:

@@ -59,6 +59,8 @@ QUANTITY_NOUNS = {
     "rest",
 }
 TIME_ENTITIES = {"DATE", "TIME"}
+PERSONAL_PRONOUNS = {"him", "her", "me", "us", "he", "she", "i", "we"}  # only ever people
+PLURAL_PRONOUNS = {"them", "they"}  # people or things: what they stand for decides
 INFLECTIONS = (
     ("ied", "y"),
     ("ies", "y"),
@@ -271,15 +273,31 @@ def word_in(token: Token | None, words: tuple[str, ...], lexicon: Lexicon) -> bo
         return False
     allowed = frozenset().union(*(lexicon.members(w) for w in words))
     head = quantified(token)
-    if matches_word(head, allowed):
+    heads = (head, referent(head))
+    if any(matches_word(h, allowed) for h in heads):
         return True
     people = lexicon.grammar.people_classes
-    return names_people(head) and any(w.lstrip("&") in people for w in words)
+    return any(names_people(h) for h in heads) and any(w.lstrip("&") in people for w in words)
 
 
 def names_people(token: Token) -> bool:
-    """A plural name of a nationality or group ("three Albanians", "Kurds"): people, not a state."""
-    return token.ent_type_ == "NORP" and token.tag_ in ("NNS", "NNPS")
+    """A plural name of a nationality or group ("three Albanians", "Kurds"), or a personal pronoun
+    ("beat him"): people, not a state."""
+    return token.ent_type_ == "NORP" and token.tag_ in ("NNS", "NNPS") or token.lower_ in PERSONAL_PRONOUNS
+
+
+def referent(token: Token) -> Token:
+    """What "them" or "they" stands for: the nearest plural noun before it in its sentence that is not the
+    subject of its own verb ("the prisoners said guards had beaten them": the prisoners); any other token
+    stands for itself."""
+    if token.lower_ not in PLURAL_PRONOUNS:
+        return token
+    own_subjects = set(children(token.head, "nsubj", "nsubjpass"))
+    earlier = token.sent[: token.i - token.sent.start]
+    plural = [
+        t for t in earlier if t.tag_ in ("NNS", "NNPS") and t.dep_ != "compound" and t not in own_subjects
+    ]
+    return plural[-1] if plural else token
 
 
 def quantified(token: Token) -> Token:
