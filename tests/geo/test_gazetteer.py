@@ -88,3 +88,10 @@ def test_a_new_build_removes_older_builds_and_abandoned_temporaries(tmp_path: Pa
     remove_stale_builds(current)
     assert not older.exists() and not abandoned.exists()
     assert current.exists() and in_progress.exists() and unrelated.exists()
+
+
+def test_landmarks_sit_at_their_town_without_a_population(gazetteer: Gazetteer) -> None:
+    kremlin = gazetteer.lookup("the Kremlin")[0]
+    moscow = gazetteer.lookup("Moscow")[0]
+    assert kremlin.feature == "landmark" and kremlin.population == 0
+    assert (kremlin.lat, kremlin.lon, kremlin.country) == (moscow.lat, moscow.lon, "RU")

@@ -109,3 +109,20 @@ def test_a_village_far_smaller_than_the_nation_of_its_name_needs_more_than_its_p
     spans = [(m.start(), m.end()) for m in re.finditer(r"Wales|England|London|Britain", text)]
     places = Geoparser(gazetteer).resolve_spans(text, spans)
     assert places[0] is not None and places[0].feature == "admin1"
+
+
+def test_a_landmark_stands_for_its_town_over_a_small_namesake(gazetteer: Gazetteer) -> None:
+    # Heathrow and Congress are also small US towns; as landmarks they are London and Washington.
+    assert _resolve(gazetteer, "The minister flew into Heathrow.", ["Heathrow"]) == ["GB/England"]
+    assert _resolve(gazetteer, "Senators in Congress voted.", ["Congress"]) == ["US/District of Columbia"]
+    assert _resolve(gazetteer, "Fans left Anfield happy.", ["Anfield"]) == ["GB/England"]
+
+
+def test_former_states_and_collective_names_resolve_to_a_region_or_successor(gazetteer: Gazetteer) -> None:
+    text = "Veterans of the Soviet Union met Arab envoys and Gulf diplomats in Riyadh."
+    names = ["Soviet Union", "Arab", "Gulf", "Riyadh"]
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    soviet, arab, gulf, _ = Geoparser(gazetteer).resolve_spans(text, spans)
+    assert soviet is not None and soviet.country == "RU"
+    assert arab is not None and arab.name == "Arabian Peninsula"
+    assert gulf is not None and gulf.name == "Persian Gulf"

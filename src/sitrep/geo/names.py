@@ -64,7 +64,7 @@ GENERIC_WORDS = frozenset(
     {
         *("north", "south", "east", "west", "northern", "southern", "eastern", "western"),
         *("northeast", "northwest", "southeast", "southwest", "central", "centre", "center", "middle"),
-        *("upper", "lower", "gulf", "coast", "capital", "city", "county", "state", "province", "district"),
+        *("upper", "lower", "coast", "capital", "city", "county", "state", "province", "district"),
         *("region", "island", "islands", "valley", "university", "church", "tower", "house", "hall"),
         *("street", "road", "bridge", "park", "airport", "station", "square"),
     }
