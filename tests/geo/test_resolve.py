@@ -126,3 +126,13 @@ def test_former_states_and_collective_names_resolve_to_a_region_or_successor(gaz
     assert soviet is not None and soviet.country == "RU"
     assert arab is not None and arab.name == "Arabian Peninsula"
     assert gulf is not None and gulf.name == "Persian Gulf"
+
+
+def test_a_small_town_in_a_province_nothing_else_points_to_gives_way_to_the_focus(
+    gazetteer: Gazetteer,
+) -> None:
+    # Elkhorn is only a few small towns elsewhere in the US: in a Louisiana story it is more likely a
+    # local place the gazetteer lacks.
+    text = "Parades filled New Orleans and Baton Rouge, Louisiana; a float from Elkhorn followed them."
+    resolved = _resolve(gazetteer, text, ["New Orleans", "Baton Rouge", "Louisiana", "Elkhorn"])
+    assert resolved[3] == "US/Louisiana"

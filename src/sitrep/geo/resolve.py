@@ -44,6 +44,9 @@ CONTENDER_MARGIN = 3.0
 # lean this much to one other country, is a stray reading.
 STRAY_POPULATION = 10_000
 STRAY_LEADING_SHARE = 0.5
+# Likewise a town smaller than this, in a province no other name is in, while the other names lean
+# that much to one other province ("Washington Square", Pennsylvania, in a Louisiana story).
+STRAY_PROVINCE_POPULATION = 100_000
 COLOCATION_WEIGHT = 1.5
 INNER_NAME_POPULATION = 100_000
 # A name the gazetteer lacks lies most likely in a town named within this many characters of it.
@@ -157,12 +160,18 @@ class _Context:
     @cached_property
     def leading_share(self) -> float:
         """The other names' share of the country they name most."""
+        return self._leading(self.evidence.article.countries, self._own.countries)
+
+    @cached_property
+    def leading_admin1_share(self) -> float:
+        """The other names' share of the first-level division they name most."""
+        return self._leading(self.evidence.article.admin1s, self._own.admin1s)
+
+    def _leading(self, article: dict[str, float], own: dict[str, float]) -> float:
         if self._others_total <= 0:
             return 0.0
-        article, own = self.evidence.article.countries, self._own.countries
-        return (
-            max((weight - own.get(key, 0.0) for key, weight in article.items()), default=0.0)
-            / self._others_total
+        return max((weight - own.get(key, 0.0) for key, weight in article.items()), default=0.0) / (
+            self._others_total
         )
 
     def closeness(self, candidate: Candidate) -> float:
@@ -310,19 +319,28 @@ def _acronym(run: str, candidate: Candidate) -> bool:
 
 
 def _strays(toponyms: Sequence[Toponym], choices: Sequence[Candidate | None]) -> set[int]:
-    """Indexes of toponyms whose choice is a small town in a country no other name points to, in an
-    article whose other names mostly point to one other country."""
+    """Indexes of toponyms whose choice is a small town near no other name's place, in a country (or a
+    province) no other name points to, in an article whose other names mostly point to one other
+    country (or province)."""
     evidence = _Evidence.of(toponyms, choices)
     strays = set()
     for index, (toponym, choice) in enumerate(zip(toponyms, choices, strict=True)):
-        if choice is None or choice.place.feature != "city" or choice.place.population >= STRAY_POPULATION:
+        if choice is None or choice.place.feature != "city":
             continue
         context = _Context(evidence, toponym.key, None)
-        if (
-            context.share(choice, admin1=False) == 0
+        if context.closeness(choice) > 0:
+            continue
+        abroad = (
+            choice.place.population < STRAY_POPULATION
+            and context.share(choice, admin1=False) == 0
             and context.leading_share >= STRAY_LEADING_SHARE
-            and context.closeness(choice) == 0
-        ):
+        )
+        out_of_province = (
+            choice.place.population < STRAY_PROVINCE_POPULATION
+            and context.share(choice, admin1=True) == 0
+            and context.leading_admin1_share >= STRAY_LEADING_SHARE
+        )
+        if abroad or out_of_province:
             strays.add(index)
     return strays
 
