@@ -136,3 +136,9 @@ def test_a_small_town_in_a_province_nothing_else_points_to_gives_way_to_the_focu
     text = "Parades filled New Orleans and Baton Rouge, Louisiana; a float from Elkhorn followed them."
     resolved = _resolve(gazetteer, text, ["New Orleans", "Baton Rouge", "Louisiana", "Elkhorn"])
     assert resolved[3] == "US/Louisiana"
+
+
+def test_a_capital_named_for_its_government_does_not_vouch_for_towns_near_it(gazetteer: Gazetteer) -> None:
+    # Cambridge, Maryland lies near Washington; "Washington said" does not make Cambridge that town.
+    text = "Officials in Washington said a fire broke out in Cambridge."
+    assert _resolve(gazetteer, text, ["Washington", "Cambridge"])[1] == "US/Massachusetts"

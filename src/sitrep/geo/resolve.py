@@ -129,7 +129,9 @@ class _Evidence:
                 continue
             evidence.article.add(choice, _weight(toponym))
             evidence.by_name[toponym.key].add(choice, _weight(toponym))
-            if precision_of(choice.place) <= 2:
+            # A capital is named for its government as often as for a place ("Washington said"): its
+            # neighbours are no likelier for it.
+            if precision_of(choice.place) <= 2 and not choice.capital:
                 place = choice.place
                 point = (place.lat, place.lon, math.cos(math.radians(place.lat)), set[str]())
                 evidence.points.setdefault(place.id, point)[3].add(toponym.key)
