@@ -142,3 +142,11 @@ def test_a_capital_named_for_its_government_does_not_vouch_for_towns_near_it(gaz
     # Cambridge, Maryland lies near Washington; "Washington said" does not make Cambridge that town.
     text = "Officials in Washington said a fire broke out in Cambridge."
     assert _resolve(gazetteer, text, ["Washington", "Cambridge"])[1] == "US/Massachusetts"
+
+
+def test_a_city_fifty_times_larger_than_its_namesake_outweighs_a_province_named_beside_it(
+    gazetteer: Gazetteer,
+) -> None:
+    # Louisville, Ohio is a village: a story that names Ohio beside Louisville still means Kentucky's city.
+    text = "Schools in Ohio and Texas closed; Louisville stayed open."
+    assert _resolve(gazetteer, text, ["Ohio", "Texas", "Louisville"])[2] == "US/Kentucky"

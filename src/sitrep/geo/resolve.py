@@ -34,8 +34,8 @@ DATELINE_WEIGHT = 4.0
 APPOSITION_WEIGHT = 8.0
 # A reading this many times smaller than the name's largest is a long shot that context must earn more
 # dearly: "Wales" among English towns is still the nation, not the village of Wales in Yorkshire.
-DWARF_RATIO = 100
-DWARF_PENALTY = 2.0
+DWARF_RATIO = 50
+DWARF_PENALTY = 3.0
 NEARBY_KM = 300.0
 # A reading of another name is plausible enough to vouch for its neighbours within this much prior of
 # that name's best reading; each neighbouring name is worth up to COLOCATION_WEIGHT to the first choice.
