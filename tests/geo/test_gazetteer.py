@@ -95,3 +95,10 @@ def test_landmarks_sit_at_their_town_without_a_population(gazetteer: Gazetteer) 
     moscow = gazetteer.lookup("Moscow")[0]
     assert kremlin.feature == "landmark" and kremlin.population == 0
     assert (kremlin.lat, kremlin.lon, kremlin.country) == (moscow.lat, moscow.lon, "RU")
+
+
+def test_english_counties_and_islands_the_packages_lack(gazetteer: Gazetteer) -> None:
+    # Yorkshire and Berkshire are no longer divisions; without them the bare names are small US towns.
+    yorkshire, berkshire = gazetteer.lookup("Yorkshire")[0], gazetteer.lookup("Berkshire")[0]
+    assert (yorkshire.country, yorkshire.feature) == (berkshire.country, berkshire.feature) == ("GB", "area")
+    assert gazetteer.lookup("Trinidad")[0].country == "TT"
