@@ -160,3 +160,13 @@ def test_a_river_named_alone_wins_over_a_small_namesake_but_not_over_a_country(g
     assert thames is not None and (thames.feature, thames.country) == ("river", "GB")  # not Thames, NZ
     assert euphrates is not None and euphrates.feature == "river"
     assert niger is not None and niger.feature == "country"
+
+
+def test_a_small_namesake_far_from_the_other_towns_of_its_country_gives_way_to_the_focus(
+    gazetteer: Gazetteer,
+) -> None:
+    # "Washington Square" is a Pennsylvania town in the gazetteer; in a New Orleans story it is a square
+    # there, though the story's other names are mostly demonyms of countries.
+    text = "Irish, German and French families settled the French Quarter, then moved to Washington Square."
+    resolved = _resolve(gazetteer, text, ["Irish", "German", "French", "French Quarter", "Washington Square"])
+    assert resolved[-1] == "US/Louisiana"

@@ -45,8 +45,11 @@ CONTENDER_MARGIN = 3.0
 STRAY_POPULATION = 10_000
 STRAY_LEADING_SHARE = 0.5
 # Likewise a town smaller than this, in a province no other name is in, while the other names lean
-# that much to one other province ("Washington Square", Pennsylvania, in a Louisiana story).
+# that much to one other province, or while every town or district they name in its country lies at
+# least STRAY_DISTANCE_KM away: its only support is its own name ("Washington Square", Pennsylvania,
+# in a New Orleans story whose other names are mostly demonyms of countries).
 STRAY_PROVINCE_POPULATION = 100_000
+STRAY_DISTANCE_KM = 1000.0
 COLOCATION_WEIGHT = 1.5
 INNER_NAME_POPULATION = 100_000
 # A name the gazetteer lacks lies most likely in a town named within this many characters of it.
@@ -120,6 +123,7 @@ class _Evidence:
     by_name: dict[str, _Tally] = field(default_factory=lambda: defaultdict(_Tally))
     # Distinct specific places chosen so far: place id -> (lat, lon, cos lat, names of the toponyms naming it).
     points: dict[str, tuple[float, float, float, set[str]]] = field(default_factory=dict)
+    point_countries: dict[str, str | None] = field(default_factory=dict)
 
     @classmethod
     def of(cls, toponyms: Sequence[Toponym], choices: Sequence[Candidate | None]) -> _Evidence:
@@ -135,6 +139,7 @@ class _Evidence:
                 place = choice.place
                 point = (place.lat, place.lon, math.cos(math.radians(place.lat)), set[str]())
                 evidence.points.setdefault(place.id, point)[3].add(toponym.key)
+                evidence.point_countries[place.id] = place.country
         return evidence
 
 
@@ -186,6 +191,20 @@ class _Context:
             if abs(lat - other_lat) < NEARBY_DEGREES and (len(names) > 1 or self.name not in names):
                 best = max(best, 1.0 - _nearby_km(lat, lon, other_lat, other_lon, cos_lat) / NEARBY_KM)
         return best
+
+    def far_from_compatriots(self, candidate: Candidate) -> bool:
+        """Whether other names chose towns or districts in the candidate's country, all of them
+        STRAY_DISTANCE_KM or more away from it."""
+        place = candidate.place
+        compatriots = [
+            (lat, lon)
+            for place_id, (lat, lon, _, names) in self.evidence.points.items()
+            if self.evidence.point_countries[place_id] == place.country
+            and (len(names) > 1 or self.name not in names)
+        ]
+        return bool(compatriots) and all(
+            distance_km(place.lat, place.lon, lat, lon) >= STRAY_DISTANCE_KM for lat, lon in compatriots
+        )
 
     def without_closeness(self, candidate: Candidate) -> float:
         value = candidate.prior
@@ -323,7 +342,7 @@ def _acronym(run: str, candidate: Candidate) -> bool:
 def _strays(toponyms: Sequence[Toponym], choices: Sequence[Candidate | None]) -> set[int]:
     """Indexes of toponyms whose choice is a small town near no other name's place, in a country (or a
     province) no other name points to, in an article whose other names mostly point to one other
-    country (or province)."""
+    country (or province), or name towns in its country only far from it."""
     evidence = _Evidence.of(toponyms, choices)
     strays = set()
     for index, (toponym, choice) in enumerate(zip(toponyms, choices, strict=True)):
@@ -340,7 +359,7 @@ def _strays(toponyms: Sequence[Toponym], choices: Sequence[Candidate | None]) ->
         out_of_province = (
             choice.place.population < STRAY_PROVINCE_POPULATION
             and context.share(choice, admin1=True) == 0
-            and context.leading_admin1_share >= STRAY_LEADING_SHARE
+            and (context.leading_admin1_share >= STRAY_LEADING_SHARE or context.far_from_compatriots(choice))
         )
         if abroad or out_of_province:
             strays.add(index)
