@@ -135,3 +135,29 @@ def test_an_event_noun_said_of_another_event_is_no_second_event() -> None:
     assert bombing.recipients == ["council"]
     (attack,) = code("It was an attack by the Northern Front on the Hill Brigade.", ACTORS).events
     assert attack.actors == ["front"]
+
+
+def test_he_or_she_means_a_person_not_an_organisation() -> None:
+    aliases = {**ACTORS, "ali": ["Omar Ali"]}
+    text = "Omar Ali met the Town Council. The Northern Front said he had been arrested a day later."
+    (arrest,) = of_type(code(text, aliases), "COERCE")
+    assert arrest.recipients == ["ali"]
+    # a title names a person too; no person named leaves the pronoun unresolved
+    titled = code(
+        "The Town Council leader resigned. The Interior Ministry said he had been detained.", ACTORS
+    )
+    assert of_type(titled, "COERCE")[0].recipients == ["council"]
+    unnamed = code("The Interior Ministry said he had been detained.", ACTORS)
+    assert of_type(unnamed, "COERCE")[0].recipients == []
+
+
+def test_an_attack_in_a_clause_of_its_own_is_another_event() -> None:
+    # the clash is no air strike: the strikes have a clause, a subject and a weapon of their own
+    text = (
+        "The Northern Front clashed with the Hill Brigade near Kessar, days after air strikes hit the town."
+    )
+    modes = sorted((e.trigger, e.mode) for e in of_type(code(text, ACTORS), "ASSAULT"))
+    assert modes == [("air strikes", "aerial"), ("clashed", None)]
+    text = "Warplanes bombed Kessar as the Northern Front attacked the Hill Brigade."
+    attack = next(e for e in code(text, ACTORS).events if e.trigger == "attacked")
+    assert attack.mode is None and attack.actors == ["front"]

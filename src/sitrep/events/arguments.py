@@ -80,6 +80,7 @@ OBJECT_CONTROL = {
 STRAY_PREPS = ("against", "on", "upon")
 PLACE_PREPS = ("in", "inside", "near")
 MAX_ANAPHOR_DISTANCE = 400  # characters back that a pronoun may reach for its actor
+PERSON_PRONOUNS = {"he", "she", "him", "his", "her"}  # never an organisation or a state
 
 
 @dataclass
@@ -118,6 +119,7 @@ class ActorIndex:
         self.mention_starts: list[tuple[int, str]] = []
         self.subject_starts: list[tuple[int, str]] = []
         self.main_subject_starts: list[tuple[int, str]] = []
+        self.person_starts: list[tuple[int, str]] = []
         text_length = len(doc.text)  # Doc.text joins every token: read it once, not per mention
         for mention in sorted(mentions, key=lambda m: m.start):
             span = mention_span(doc, mention, text_length)
@@ -127,6 +129,8 @@ class ActorIndex:
                 self.by_token[token.i] = mention.actor_id
                 self.mention_text[token.i] = mention.text
             self.mention_starts.append((span.start, mention.actor_id))
+            if self.names_person(span):
+                self.person_starts.append((span.start, mention.actor_id))
             subject_of = clause_of_subject(span.root)
             if subject_of is not None:
                 self.subject_starts.append((span.start, mention.actor_id))
@@ -156,16 +160,31 @@ class ActorIndex:
                 break
         return list(reversed(recent))
 
+    def names_person(self, span: Span) -> bool:
+        """A mention of a person: a name the parser reads as a person's, or a title, also one the mention
+        qualifies ("the minister", "the Town Council leader")."""
+        root = span.root
+        head = root.head if root.dep_ in ("compound", "poss") else root
+        return any(t.ent_type_ == "PERSON" for t in span) or lemma(head) in self.grammar.targeted_titles
+
     def last_before(self, token: Token) -> list[str]:
         """The actor a pronoun stands for: the last main-clause subject named before it, if near enough,
         else the last subject, else the last actor named (a following "it" or "they" usually continues
-        the subject)."""
+        the subject); "he" or "she" only the last person named ("the ministry said he had been
+        detained" is about someone else)."""
+        if token.lower_ in PERSON_PRONOUNS:
+            return self.last_within(token, self.person_starts)
         for starts in (self.main_subject_starts, self.subject_starts, self.mention_starts):
-            for start, actor in reversed(starts):
-                if start < token.i:
-                    if token.idx - self.doc[start].idx <= MAX_ANAPHOR_DISTANCE:
-                        return [actor]
-                    break
+            found = self.last_within(token, starts)
+            if found:
+                return found
+        return []
+
+    def last_within(self, token: Token, starts: list[tuple[int, str]]) -> list[str]:
+        """The actor of the last of `starts` before the token, if near enough."""
+        for start, actor in reversed(starts):
+            if start < token.i:
+                return [actor] if token.idx - self.doc[start].idx <= MAX_ANAPHOR_DISTANCE else []
         return []
 
 

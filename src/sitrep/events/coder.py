@@ -539,9 +539,12 @@ def merge(candidates: list[Candidate]) -> list[Candidate]:
 
 
 def nearest_same_type(candidate: Candidate, by_token: dict[int, Candidate]) -> Candidate | None:
+    """The event of the same type the candidate's word depends on, within three links; not across an
+    adverbial clause with a subject of its own, which reports another event ("clashed with X days after
+    air strikes hit the town": the strikes are no part of the clash, nor is their weapon its mode)."""
     current = candidate.token
     for _ in range(3):
-        if is_root(current) or current.dep_ not in MERGE_LINKS:
+        if is_root(current) or current.dep_ not in MERGE_LINKS or is_own_adverbial_clause(current):
             return None
         current = current.head
         host = by_token.get(current.i)
@@ -549,6 +552,12 @@ def nearest_same_type(candidate: Candidate, by_token: dict[int, Candidate]) -> C
             same = host.type == candidate.type and host.status.negated == candidate.status.negated
             return host if same and not separate_patients(candidate, host) else None
     return None
+
+
+def is_own_adverbial_clause(token: Token) -> bool:
+    """An adverbial clause with its own subject ("after air strikes hit the town"), unlike a participle
+    that goes on with its head's subject ("attacked the camp, killing 156")."""
+    return token.dep_ == "advcl" and first_child(token, "nsubj", "nsubjpass") is not None
 
 
 def separate_patients(candidate: Candidate, host: Candidate) -> bool:

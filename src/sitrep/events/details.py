@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from sitrep.events.fatalities import count_deaths
 from sitrep.events.lexicon import Lexicon
 from sitrep.events.matching import Trigger, quantified
-from sitrep.events.syntax import children, is_verb, lemma, own_clause
+from sitrep.events.syntax import children, first_child, is_verb, lemma, own_clause
 from sitrep.events.temporal import event_date
 
 GENERIC_ASSAULT_MODES = {None, "destroy"}
@@ -85,9 +85,11 @@ def any_cue(cues: Sequence[str]) -> re.Pattern[str]:
 def cue_texts(token: Token) -> list[str]:
     """Where an assault's weapon is named: the trigger's own clause, then the clause it completes when it
     is a participial adjunct or a conjoined verb ("mortar fire hit a school, wounding children", "a
-    sniper shot and wounded a soldier"): they share that clause's attacker and weapon."""
+    sniper shot and wounded a soldier"): they share that clause's attacker and weapon. A clause with a
+    subject of its own has its own attacker ("warplanes bombed the town as the rebels attacked")."""
     texts = [clause_text(token)]
-    if token.dep_ in SHARED_CLAUSE_LINKS and is_verb(token) and is_verb(token.head):
+    own_subject = first_child(token, "nsubj", "nsubjpass") is not None
+    if token.dep_ in SHARED_CLAUSE_LINKS and is_verb(token) and is_verb(token.head) and not own_subject:
         texts.append(clause_text(token.head))
     return texts
 
