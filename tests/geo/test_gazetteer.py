@@ -114,3 +114,5 @@ def test_rivers_sit_at_their_mouth_and_need_the_word_river_where_the_name_means_
     assert gazetteer.lookup("Jordan")[0].feature == "country"
     assert all(place.feature != "river" for place in gazetteer.lookup("Jordan"))
     assert gazetteer.lookup("Jordan River")[0].feature == "river"
+    assert gazetteer.lookup("Illinois")[0].feature == "admin1"
+    assert gazetteer.lookup("Illinois River")[0].feature == "river"
