@@ -281,6 +281,36 @@ def test_what_a_plea_asks_for_ranks_below_the_plea() -> None:
     assert max(events, key=lambda e: e.confidence).type == "REQUEST"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army and the Hill Brigade jointly raided a Northern Front camp near Kessar.",
+        "The army and the Hill Brigade jointly built a bridge at Kessar.",
+        "The army and the Hill Brigade searched the villages together.",
+    ],
+)
+def test_force_used_jointly_is_cooperation(text: str) -> None:
+    events = code(text, ACTORS).events
+    assert max(events, key=lambda e: e.confidence).type == "COOPERATE"
+
+
+def test_force_used_by_one_side_stays_what_it_is() -> None:
+    assert [e.type for e in code("The army raided a Northern Front camp near Kessar.", ACTORS).events] == [
+        "COERCE"
+    ]
+
+
+def test_coming_together_is_no_material_cooperation() -> None:
+    analysis = code("The army and the Hill Brigade sat down together in Kessar.", ACTORS)
+    assert not of_type(analysis, "COOPERATE")
+
+
+def test_the_main_topic_of_a_reported_clause_is_the_event() -> None:
+    coder = EventCoder(learned=False)
+    analysis = analyse("Villagers witnessed the bombing of the market, a doctor said.", ACTORS, coder)
+    assert [e.type for e in analysis.events] == ["ASSAULT"]
+
+
 def test_sentence_offsets_index_the_body() -> None:
     text = "The weather was mild. The Northern Front attacked the Hill Brigade."
     analysis = code(text, ACTORS)

@@ -29,7 +29,7 @@ from sitrep.events.learned import (
     sentence_features,
 )
 from sitrep.events.lexicon import Lexicon, Sense, default_lexicon
-from sitrep.events.matching import Trigger, find_triggers, ruled_out, word_in
+from sitrep.events.matching import Trigger, find_triggers, has_partner, ruled_out, word_in
 from sitrep.events.modality import ModalityReader, Status
 from sitrep.events.syntax import (
     children,
@@ -155,14 +155,18 @@ class EventCoder:
             self.shift_to_assistance(candidate)
             self.shift_type(candidate)
             self.shift_to_riot(candidate)
+            self.shift_to_cooperation(candidate)
         self.complete_threats(candidates)
         inherit_recipients(candidates)
         merged = merge(candidates)
         kept = without_parts([c for c in merged if self.substantial(c)])
+        main = main_predicate(sentence, self.reporting)
+        if not kept:
+            kept = self.joint_action(main, reader)
         if not kept and self.type_model is not None:
             kept = self.proposal(self.type_model, sentence, reader)
         if not kept:
-            kept = [c for c in merged if is_main_topic(c)][:1]
+            kept = [c for c in merged if is_main_topic(c, main)][:1]
         if not kept:
             return []
         text = sentence.text
@@ -302,6 +306,30 @@ class EventCoder:
             candidate.type, candidate.mode = "PROTEST", "riot"
             candidate.cameo = RIOT_CAMEO
 
+    def shift_to_cooperation(self, candidate: Candidate) -> None:
+        """Force used jointly by two sides ("troops of both countries jointly raided the camp") is a joint
+        operation, their mutual cooperation (PLOVER manual, COOPERATE)."""
+        if candidate.type in self.grammar.joint_operation_types and self.acts_jointly(candidate.token):
+            candidate.type, candidate.mode = "COOPERATE", None
+            candidate.cameo = self.lexicon.types["COOPERATE"].cameo
+
+    def joint_action(self, predicate: Token, reader: ArgumentReader) -> list[Candidate]:
+        """Where no rule fired: a main verb done jointly by two sides to something ("China and Pakistan
+        jointly built the dam") is their cooperation; done with no object, it is their coming together
+        ("sat down together"), no material cooperation."""
+        acts_on_something = direct_object(predicate) is not None
+        if not (acts_on_something and self.eventive(predicate) and self.acts_jointly(predicate)):
+            return []
+        word = lemma(predicate)
+        sense = Sense(pattern=word, head=word, dependents=(), type="COOPERATE", reciprocal=True)
+        return [self.candidate(Trigger(predicate, sense, ()), reader)]
+
+    def acts_jointly(self, token: Token) -> bool:
+        """A verb with "together" or "jointly" and two sides to do it: a plural or coordinated subject, or
+        a "with" partner."""
+        joint = any(c.dep_ == "advmod" and c.lower_ in self.grammar.joint_adverbs for c in token.children)
+        return is_verb(token) and joint and has_partner(token)
+
     def threat_mode(self, threatened: Sense) -> str | None:
         """What a threat threatens: the threatened event's own mode if it is a THREATEN mode ("expel"),
         else the mode its CAMEO code or its type implies (PLOVER manual, THREATEN modes)."""
@@ -399,17 +427,19 @@ def with_cameo_verbs(lexicon: Lexicon, folder: Path) -> Lexicon:
     return lexicon.with_extra_verbs(senses)
 
 
-def is_main_topic(candidate: Candidate) -> bool:
+def is_main_topic(candidate: Candidate, main: Token) -> bool:
     """A nominal event that names no participant but is what the main clause is about ("talks on a new
     trade agreement ended without a result"): where neither the rules nor the model find anything else,
-    it is the sentence's event. One that is no argument of the main verb ("fled the fighting years ago",
-    "the history of the war", "declined to comment on the investigation") is background."""
+    it is the sentence's event. The main clause is the one reported when the root only reports it
+    ("villagers witnessed the bombing, a doctor said"). One that is no argument of the main verb ("fled
+    the fighting years ago", "the history of the war", "declined to comment on the investigation") is
+    background."""
     token = candidate.token
     return (
         candidate.trigger.is_nominal
         and token.dep_ != "compound"  # "protest leaders" are people, not a protest
         and not is_generic_subject(token)
-        and is_root(argument_of(token))
+        and argument_of(token).i == main.i
         and not candidate.governed_by
         and not candidate.hypothetical
         and not candidate.status.negated

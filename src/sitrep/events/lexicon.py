@@ -208,6 +208,8 @@ class Grammar:
     death_verbs: frozenset[str]
     assistance_verbs: frozenset[str]
     uneventful_verbs: frozenset[str]
+    joint_adverbs: frozenset[str]
+    joint_operation_types: frozenset[str]
     context_cues: tuple[tuple[str, tuple[str, ...]], ...]
 
 
@@ -260,6 +262,8 @@ def parse_grammar(data: dict[str, Any]) -> Grammar:
         death_verbs=words("death_verbs"),
         assistance_verbs=words("assistance_verbs"),
         uneventful_verbs=words("uneventful_verbs"),
+        joint_adverbs=words("joint_adverbs"),
+        joint_operation_types=frozenset(strings(data["joint_operation_types"], "joint_operation_types")),
         context_cues=cue_table("context_cues"),
     )
 
