@@ -170,3 +170,9 @@ def test_a_small_namesake_far_from_the_other_towns_of_its_country_gives_way_to_t
     text = "Irish, German and French families settled the French Quarter, then moved to Washington Square."
     resolved = _resolve(gazetteer, text, ["Irish", "German", "French", "French Quarter", "Washington Square"])
     assert resolved[-1] == "US/Louisiana"
+
+
+def test_a_sizeable_town_that_is_its_names_only_reading_is_no_stray(gazetteer: Gazetteer) -> None:
+    text = "Fans in Fresno and Oakland, Calif., cheered before the team flew to Miami Beach."
+    resolved = _resolve(gazetteer, text, ["Fresno", "Oakland", "Calif.", "Miami Beach"])
+    assert resolved[-1] == "US/Florida"

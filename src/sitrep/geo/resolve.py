@@ -50,6 +50,8 @@ STRAY_LEADING_SHARE = 0.5
 # in a New Orleans story whose other names are mostly demonyms of countries).
 STRAY_PROVINCE_POPULATION = 100_000
 STRAY_DISTANCE_KM = 1000.0
+# A town at least this large that is the only reading of its name is never a stray.
+UNMISTAKABLE_POPULATION = 20_000
 COLOCATION_WEIGHT = 1.5
 INNER_NAME_POPULATION = 100_000
 # A name the gazetteer lacks lies most likely in a town named within this many characters of it.
@@ -346,7 +348,7 @@ def _strays(toponyms: Sequence[Toponym], choices: Sequence[Candidate | None]) ->
     evidence = _Evidence.of(toponyms, choices)
     strays = set()
     for index, (toponym, choice) in enumerate(zip(toponyms, choices, strict=True)):
-        if choice is None or choice.place.feature != "city":
+        if choice is None or choice.place.feature != "city" or _unmistakable(toponym, choice):
             continue
         context = _Context(evidence, toponym.key, None)
         if context.closeness(choice) > 0:
@@ -364,6 +366,14 @@ def _strays(toponyms: Sequence[Toponym], choices: Sequence[Candidate | None]) ->
         if abroad or out_of_province:
             strays.add(index)
     return strays
+
+
+def _unmistakable(toponym: Toponym, choice: Candidate) -> bool:
+    """Whether the choice is a sizeable town and the only place the gazetteer knows by the toponym's
+    name: the article named that town ("Miami Beach"), not a namesake of a local place the gazetteer
+    lacks, as a lone village of the name may be."""
+    only = sum(c.kind != SKELETON for c in toponym.candidates[:MAX_CANDIDATES]) == 1
+    return only and choice.place.population >= UNMISTAKABLE_POPULATION
 
 
 def _first_choices(toponyms: Sequence[Toponym]) -> list[Candidate | None]:
