@@ -12,6 +12,8 @@ from typing import Any
 import pytest
 
 from sitrep.evaluation.events import pipeline_coder
+from sitrep.events import embedded, learned
+from sitrep.events.train import examples_sha256, read_examples
 from sitrep.records import Analysis, Event
 
 Coded = list[tuple[dict[str, Any], Event | None]]
@@ -49,3 +51,17 @@ def test_sentences_without_events_stay_without(coded: Coded) -> None:
     quiet = [(row, event) for row, event in coded if row["type"] == "NONE"]
     invented = [row["text"] for row, event in quiet if event is not None]
     assert len(invented) <= 0.06 * len(quiet), invented
+
+
+def test_example_texts_are_unique() -> None:
+    # a repeated sentence weighs twice in training and lands in two cross-validation folds at once
+    texts = [str(row["text"]) for row in read_examples(None)]
+    repeated = sorted({text for text in texts if texts.count(text) > 1})
+    assert not repeated, repeated
+
+
+@pytest.mark.parametrize("model_file", [learned.MODEL_FILE, embedded.MODEL_FILE])
+def test_shipped_models_were_trained_on_the_current_examples(model_file: str) -> None:
+    """Both type models must be retrained whenever examples.jsonl changes (see docs/events.md)."""
+    text = resources.files("sitrep.data.events").joinpath(model_file).read_text(encoding="utf-8")
+    assert json.loads(text).get("examples_sha256") == examples_sha256(None), f"retrain {model_file}"

@@ -10,6 +10,7 @@ logistic regression on all of them and writes its weights as JSON to
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -22,17 +23,26 @@ from sitrep.events.learned import MODEL_FILE, sentence_features
 from sitrep.events.lexicon import default_lexicon
 
 DEFAULT_OUTPUT = Path(__file__).resolve().parents[1] / "data" / "events" / MODEL_FILE
+EXAMPLES_FILE = "examples.jsonl"
 REGULARISATION = 3.0  # inverse strength (scikit-learn's C), chosen by cross-validation on the examples
 MIN_COUNT = 2  # a feature must occur in this many examples: one-off words and arcs only add noise
 PRECISION = 3  # decimals kept per weight
 
 
+def examples_content(path: Path | None) -> bytes:
+    """The examples file as stored (the shipped one when no path is given)."""
+    source = resources.files("sitrep.data.events").joinpath(EXAMPLES_FILE) if path is None else path
+    return source.read_bytes()
+
+
 def read_examples(path: Path | None) -> list[dict[str, Any]]:
-    if path is None:
-        text = resources.files("sitrep.data.events").joinpath("examples.jsonl").read_text(encoding="utf-8")
-    else:
-        text = path.read_text(encoding="utf-8")
+    text = examples_content(path).decode("utf-8")
     return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def examples_sha256(path: Path | None) -> str:
+    """The hash a trained model records of its examples, so that a test can tell a stale model."""
+    return hashlib.sha256(examples_content(path)).hexdigest()
 
 
 def featurise(texts: Sequence[str]) -> list[dict[str, int]]:
@@ -91,6 +101,7 @@ def main() -> None:
     args = parser.parse_args()
     examples = read_examples(args.examples)
     data, accuracy = train(examples)
+    data["examples_sha256"] = examples_sha256(args.examples)
     args.output.write_text(as_text(data), encoding="utf-8")
     print(
         f"{len(examples)} examples, {len(data['weights'])} features, cross-validated accuracy {accuracy:.3f}"
