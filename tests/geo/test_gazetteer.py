@@ -116,3 +116,17 @@ def test_rivers_sit_at_their_mouth_and_need_the_word_river_where_the_name_means_
     assert gazetteer.lookup("Jordan River")[0].feature == "river"
     assert gazetteer.lookup("Illinois")[0].feature == "admin1"
     assert gazetteer.lookup("Illinois River")[0].feature == "river"
+
+
+def test_lakes_are_found_with_the_word_lake_and_bare_only_where_the_name_means_nothing_else(
+    gazetteer: Gazetteer,
+) -> None:
+    baikal = gazetteer.lookup("Baikal")[0]
+    assert (baikal.feature, baikal.country) == ("lake", "RU")
+    assert gazetteer.lookup("Lake Baikal")[0] == gazetteer.lookup("Baikal Lake")[0] == baikal
+    assert gazetteer.lookup("Lake Tiberias")[0] == gazetteer.lookup("Sea of Galilee")[0]
+    assert gazetteer.lookup("Kakhovka Reservoir")[0].feature == "lake"
+    # "Chad" alone is the country and "Erie" the town; only "Lake Chad" and "Lake Erie" are the lakes.
+    assert all(place.feature != "lake" for name in ("Chad", "Erie") for place in gazetteer.lookup(name))
+    chad, erie = gazetteer.lookup("Lake Chad")[0], gazetteer.lookup("Lake Erie")[0]
+    assert (chad.feature, chad.country, erie.feature) == ("lake", "TD", "lake")

