@@ -161,3 +161,51 @@ def test_an_attack_in_a_clause_of_its_own_is_another_event() -> None:
     text = "Warplanes bombed Kessar as the Northern Front attacked the Hill Brigade."
     attack = next(e for e in code(text, ACTORS).events if e.trigger == "attacked")
     assert attack.mode is None and attack.actors == ["front"]
+
+
+def test_releasing_a_publication_frees_no_one() -> None:
+    for text in (
+        "The Interior Ministry released a statement on the talks.",
+        "The Hill Brigade released a video of the convoy.",
+        "New casualty figures were released by the Interior Ministry.",
+    ):
+        assert not of_type(code(text, ACTORS), "RETREAT"), text
+    freed = code("The Hill Brigade released twelve prisoners on Sunday.", ACTORS)
+    assert [e.mode for e in of_type(freed, "RETREAT")] == ["release"]
+
+
+def test_attacking_a_plan_in_words_is_criticism() -> None:
+    for text in (
+        "The Town Council attacked the Interior Ministry's plan to close the market.",
+        "The Northern Front attacked the decision as reckless.",
+        "The Interior Minister attacked the court's ruling.",
+    ):
+        analysis = code(text, ACTORS)
+        assert not of_type(analysis, "ASSAULT"), text
+        assert [e.mode for e in of_type(analysis, "ACCUSE")][:1] == ["disapprove"], text
+    assert of_type(code("The Hill Brigade attacked a police station in Kessar.", ACTORS), "ASSAULT")
+
+
+def test_a_prison_term_from_a_court_is_a_sentence_not_an_arrest() -> None:
+    for text in (
+        "A court in Kessar jailed the Town Council leader for five years.",
+        "A military tribunal imprisoned two Northern Front commanders.",
+    ):
+        analysis = code(text, ACTORS)
+        assert [e.mode for e in of_type(analysis, "SANCTION")] == ["convict"], text
+        assert not of_type(analysis, "COERCE"), text
+    police = code("Police jailed dozens of protesters in Kessar overnight.", ACTORS)
+    assert [e.mode for e in of_type(police, "COERCE")] == ["arrest"]
+
+
+def test_weapons_pulled_back_are_a_withdrawal_not_aid_withdrawn() -> None:
+    for text in (
+        "The Hill Brigade withdrew heavy weapons from the front line.",
+        "The Northern Front withdrew its tanks and artillery from Kessar.",
+        "The Northern Front withdrew arms from the buffer zone.",
+    ):
+        analysis = code(text, ACTORS)
+        assert [e.mode for e in of_type(analysis, "RETREAT")] == ["withdraw"], text
+        assert not of_type(analysis, "SANCTION"), text
+    aid = code("The Town Council withdrew its aid to the Hill Brigade.", ACTORS)
+    assert [e.mode for e in of_type(aid, "SANCTION")] == ["discontinue"]
