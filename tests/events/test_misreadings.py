@@ -209,3 +209,57 @@ def test_weapons_pulled_back_are_a_withdrawal_not_aid_withdrawn() -> None:
         assert not of_type(analysis, "SANCTION"), text
     aid = code("The Town Council withdrew its aid to the Hill Brigade.", ACTORS)
     assert [e.mode for e in of_type(aid, "SANCTION")] == ["discontinue"]
+
+
+def test_a_published_release_or_an_attack_in_words_as_a_noun() -> None:
+    for text in (
+        "The Interior Ministry announced the release of the report.",
+        "The Hill Brigade announced the release of a video of the convoy.",
+        "The release of the casualty figures angered the Town Council.",
+    ):
+        assert not of_type(code(text, ACTORS), "RETREAT"), text
+    freed = code("The Hill Brigade announced the release of twelve prisoners.", ACTORS)
+    assert [e.mode for e in of_type(freed, "RETREAT")] == ["release"]
+    for text in (
+        "The Town Council's attack on the plan drew applause.",
+        "The Interior Minister's attack on the court's ruling was unusually harsh.",
+    ):
+        analysis = code(text, ACTORS)
+        assert not of_type(analysis, "ASSAULT"), text
+        assert [e.mode for e in of_type(analysis, "ACCUSE")][:1] == ["disapprove"], text
+    for text in (
+        "The attack on the police station in Kessar killed two.",
+        "The attack on army positions near Kessar killed two.",
+        "The Northern Front attacked army positions near Kessar.",
+    ):
+        assert of_type(code(text, ACTORS), "ASSAULT"), text
+
+
+def test_funding_withdrawn_is_aid_withdrawn() -> None:
+    for text in (
+        "Donors withdrew funding from the Town Council's project.",
+        "The Interior Ministry withdrew funding for the Kessar schools.",
+    ):
+        analysis = code(text, ACTORS)
+        assert [e.mode for e in of_type(analysis, "SANCTION")] == ["discontinue"], text
+        assert not of_type(analysis, "RETREAT"), text
+    law = code("The Interior Ministry withdrew the draft law on foreign funding.", ACTORS)
+    assert [e.type for e in law.events] == ["CONCEDE"]
+
+
+def test_a_prison_term_of_stated_length_is_a_sentence() -> None:
+    for text in (
+        "Two Northern Front commanders were jailed for seven years.",
+        "The Town Council leader was imprisoned for 18 months on Tuesday.",
+    ):
+        analysis = code(text, ACTORS)
+        assert [e.mode for e in of_type(analysis, "SANCTION")] == ["convict"], text
+        assert not of_type(analysis, "COERCE"), text
+    for text in (
+        "Two Northern Front commanders were jailed without charge.",
+        "Two Northern Front commanders were jailed two years ago.",
+        "Two Northern Front commanders were detained for seven days.",
+    ):
+        analysis = code(text, ACTORS)
+        assert [e.mode for e in of_type(analysis, "COERCE")] == ["arrest"], text
+        assert not of_type(analysis, "SANCTION"), text

@@ -72,6 +72,7 @@ class Sense:
     subject_in: tuple[str, ...] = ()
     subject_not_in: tuple[str, ...] = ()  # who acts must not be one of these ("the dam supplies power")
     predicate_in: tuple[str, ...] = ()  # a noun: the verb it is subject of ("the strikes hit a market")
+    term_in: tuple[str, ...] = ()  # needs a stated length in these units ("jailed for seven years")
 
     @property
     def specificity(self) -> int:
@@ -81,6 +82,7 @@ class Sense:
             self.subject_in,
             self.subject_not_in,
             self.predicate_in,
+            self.term_in,
             self.clause,
             self.clause_modal,
             self.voice,
@@ -112,6 +114,7 @@ SENSE_KEYS = set(
         "subject_in",
         "subject_not_in",
         "predicate_in",
+        "term_in",
     ]
 )
 PATTERN_PREPOSITIONS = {"of", "for", "to", "with", "against", "on", "in", "into", "from", "at"}
@@ -150,6 +153,7 @@ def parse_sense(
         subject_in=tuple(spec.get("subject_in", ())),
         subject_not_in=tuple(spec.get("subject_not_in", ())),
         predicate_in=tuple(spec.get("predicate_in", ())),
+        term_in=tuple(spec.get("term_in", ())),
     )
 
 
@@ -335,6 +339,7 @@ def check_classes(lexicon: Lexicon) -> None:
             *sense.subject_in,
             *sense.subject_not_in,
             *sense.predicate_in,
+            *sense.term_in,
         ):
             name = word.lstrip("&")
             if (word.startswith("&") or name.isupper()) and name not in lexicon.classes:

@@ -22,6 +22,7 @@ from sitrep.events.syntax import (
     is_verb,
     lemma,
     phrase_scope,
+    prepositional_objects,
 )
 
 QUANTITY_NOUNS = {
@@ -61,6 +62,8 @@ QUANTITY_NOUNS = {
 TIME_ENTITIES = {"DATE", "TIME"}
 PERSONAL_PRONOUNS = {"him", "her", "me", "us", "he", "she", "i", "we"}  # only ever people
 PLURAL_PRONOUNS = {"them", "they"}  # people or things: what they stand for decides
+# prepositions that introduce what an event noun acts on: "the release of the report", "an attack on the plan"
+NOMINAL_PATIENT_PREPS = ("of", "on", "upon", "against")
 INFLECTIONS = (
     ("ied", "y"),
     ("ies", "y"),
@@ -190,7 +193,15 @@ def is_time_phrase(token: Token) -> bool:
 def is_class_slot(token: Token) -> bool:
     """A class word stands for a noun phrase's head ("moved fighter jets" is about jets, not fighters;
     "according to" is no accord)."""
-    return token.dep_ != "compound" and token.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "X")
+    return token.dep_ != "compound" and (
+        token.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "X") or is_gerund_noun(token)
+    )
+
+
+def is_gerund_noun(token: Token) -> bool:
+    """A gerund with no object of its own in a noun's place names a thing ("withdrew funding")."""
+    nominal_place = token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass")
+    return token.tag_ == "VBG" and nominal_place and direct_object(token) is None
 
 
 def matches_word(token: Token, allowed: frozenset[str]) -> bool:
@@ -208,7 +219,7 @@ def matches_word(token: Token, allowed: frozenset[str]) -> bool:
 
 
 def conditions_hold(token: Token, sense: Sense, lexicon: Lexicon) -> bool:
-    obj = direct_object(token)
+    obj = patient(token)
     checks = (
         not sense.partner or has_partner(token),
         not sense.clause_modal or clause_has_modal(token, sense.clause_modal),
@@ -220,6 +231,7 @@ def conditions_hold(token: Token, sense: Sense, lexicon: Lexicon) -> bool:
         not sense.object_in or word_in(obj, sense.object_in, lexicon),
         not sense.subject_in or word_in(first_child(token, "nsubj"), sense.subject_in, lexicon),
         not sense.predicate_in or word_in(predicate_of(token), sense.predicate_in, lexicon),
+        not sense.term_in or has_term(token, sense.term_in, lexicon),
         not ruled_out(token, sense, lexicon),
     )
     return all(checks)
@@ -231,9 +243,27 @@ def ruled_out(token: Token, sense: Sense, lexicon: Lexicon) -> bool:
     plan a trap")."""
     if sense.object_predicate is False and has_object_predicate(token):
         return True
-    if sense.object_not_in and word_in(opposed(token) or direct_object(token), sense.object_not_in, lexicon):
+    if sense.object_not_in and word_in(opposed(token) or patient(token), sense.object_not_in, lexicon):
         return True
     return bool(sense.subject_not_in) and word_in(first_child(token, "nsubj"), sense.subject_not_in, lexicon)
+
+
+def patient(token: Token) -> Token | None:
+    """What the event acts on: a verb's direct object, or the object of a noun's first "of", "on" or
+    "against" phrase ("the release of the report", "an attack on the plan")."""
+    if is_verb(token):
+        return direct_object(token)
+    preps = (p for p in token.children if p.dep_ == "prep" and p.lower_ in NOMINAL_PATIENT_PREPS)
+    return next((o for p in preps for o in children(p, "pobj")), None)
+
+
+def has_term(verb: Token, units: tuple[str, ...], lexicon: Lexicon) -> bool:
+    """A stated length of time, "for" or "to" a counted unit ("jailed for seven years", "to 18 months");
+    "two years ago" says when, not how long."""
+    return any(
+        word_in(obj, units, lexicon) and bool(children(obj, "nummod"))
+        for _, obj in prepositional_objects(verb, ("for", "to"))
+    )
 
 
 def predicate_of(noun: Token) -> Token | None:
