@@ -106,3 +106,18 @@ def test_training_writes_a_model_that_loads() -> None:
     assert accuracy > 0.6
     found = model.probabilities(features_of("The police attacked the camp."))
     assert max(found, key=found.__getitem__) == "ASSAULT"
+
+
+# A model that has learned that "need" usually comes with a demand
+NEED_AS_DEMAND = TypeModel(
+    classes=("COERCE", "NONE"),
+    intercepts=(0.0, 1.0),
+    weights={"w:need": (4.0, 0.0), **{f"w:{word}": (0.0, 0.0) for word in ("supply", "town")}},
+)
+
+
+def test_the_model_proposes_no_event_on_a_need() -> None:
+    # a need, like an attempt or a wish, is no event of its own, whatever the model learned of the word
+    coder = EventCoder(type_model=NEED_AS_DEMAND)
+    text = "The Northern Front needs regular supply to every town, the Hill Brigade said."
+    assert analyse(text, ACTORS, coder).events == []
