@@ -64,6 +64,18 @@ def test_loose_transliteration_matches_come_only_without_a_closer_one(gazetteer:
     assert gazetteer.candidates("Qwxzzyv")[0].kind == SKELETON  # only loose matches for a non-name
 
 
+def test_a_compass_qualifier_names_part_of_a_division_or_a_large_town(gazetteer: Gazetteer) -> None:
+    assert gazetteer.lookup("South Venezuela")[0].name == "Venezuela"
+    assert gazetteer.lookup("Western US")[0].country == "US"
+    assert {p.feature for p in gazetteer.lookup("West Surrey")} >= {"admin2"}
+    assert gazetteer.lookup("North-east Syria")[0].feature == "country"
+    assert gazetteer.lookup("West London")[0].name == "London"
+    # Names that are places of their own keep their own entry; a lone qualifier names nothing.
+    assert gazetteer.lookup("South Africa")[0].country == "ZA"
+    assert gazetteer.lookup("Western Australia")[0].feature == "admin1"
+    assert gazetteer.lookup("West") == []
+
+
 def test_an_existing_gazetteer_opens_fast(gazetteer: Gazetteer) -> None:
     started = time.perf_counter()
     reopened = Gazetteer.open(gazetteer.path)

@@ -11,6 +11,7 @@ import contextlib
 import hashlib
 import math
 import os
+import re
 import sqlite3
 import tempfile
 import threading
@@ -63,6 +64,17 @@ PRECISION = {
     "lake": 3,
 }
 
+
+# A compass qualifier before a place the gazetteer knows under no longer name ("South Venezuela",
+# "Western US", "West Surrey") names a part of that place: the place itself is the nearest reading.
+COMPASS_QUALIFIER = re.compile(
+    r"(?:(?:north|south)(?:[ -]?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?|central)\s+(?=\S)",
+    re.IGNORECASE,
+)
+# What a qualified name may stand for: a division, a region or a large town ("West London"), not a
+# village that shares a common word ("Western Coast" is no part of a hamlet called Coast).
+QUALIFIED_FEATURES = {"country", "admin1", "admin2", "continent", "region", "area"}
+QUALIFIED_CITY_POPULATION = 100_000
 
 ABBREVIATED_FEATURES = {"country", "admin1", "continent", "region"}
 ABBREVIATED_CITY_POPULATION = 1_000_000
@@ -200,11 +212,20 @@ class Gazetteer:
         self._connection.close()
 
     def _query_candidates(self, name: str) -> list[Candidate]:
-        exact = self.exact_candidates(name)
+        exact = self.exact_candidates(name) or self._qualified_candidates(name)
         if exact or exact_key(name) in GENERIC_WORDS:
             return exact
         skeleton = skeleton_key(name)
         return _ordered(self._collect({skeleton: [(SKELETON, SKELETON)]}) if skeleton else {})
+
+    def _qualified_candidates(self, name: str) -> list[Candidate]:
+        """The readings of the place a compass qualifier is put before ("South Venezuela" -> Venezuela),
+        when that place is a division, a region or a large town."""
+        qualifier = COMPASS_QUALIFIER.match(name)
+        if qualifier is None:
+            return []
+        found = self.exact_candidates(name[qualifier.end() :])
+        return [c for c in found if _may_be_qualified(c.place)]
 
     def _query_exact(self, name: str) -> list[Candidate]:
         exact = exact_key(name)
@@ -265,6 +286,12 @@ def _ordered(found: dict[int, Candidate]) -> list[Candidate]:
 
 def _is_abbreviation(name: str) -> bool:
     return len(name) <= 3 and name.isalpha() and name.isupper()
+
+
+def _may_be_qualified(place: Place) -> bool:
+    return place.feature in QUALIFIED_FEATURES or (
+        place.feature == "city" and place.population >= QUALIFIED_CITY_POPULATION
+    )
 
 
 def _goes_by_abbreviation(place: Place) -> bool:
