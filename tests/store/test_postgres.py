@@ -10,10 +10,10 @@ from sitrep.cli import main
 from sitrep.errors import DatabaseUnavailable, QueryError
 from sitrep.records import Keyword
 from sitrep.search import parse
-from sitrep.search.postgres import to_tsquery
+from sitrep.search.postgres import to_tsquery, unfolded
 from sitrep.search.query import Node
 from sitrep.store import Store, queries
-from sitrep.store.postgres import PgRow, PostgresStore, psycopg_sql
+from sitrep.store.postgres import MIGRATIONS, SCHEMA_VERSION, PgRow, PostgresStore, psycopg_sql
 from sitrep.store.queries import EventQuery
 from tests.store.test_sqlite import make
 
@@ -153,6 +153,35 @@ def test_search_booleans_prefixes_and_filters(store: PostgresStore) -> None:
     assert titles("place:duma") == ["Clashes in Duma"]
     assert store.search(parse("Duma")).hits[0].title == "Clashes in Duma"  # the title hit ranks first
     assert "\x02Bombings\x03" in store.search(parse("bomb*")).hits[0].snippet
+
+
+def test_search_folds_diacritics_and_shows_hits_in_the_texts_own_letters(store: PostgresStore) -> None:
+    store.save(*make("a.txt", "ISIS shells hit Dūmā and Ḥarastā on Monday.", "Shelling near Damascus"))
+    store.save(*make("b.txt", "ISIS let aid reach Douma.", "Aid convoy"))
+    for query in ("Duma", "DŪMĀ", "harast*", '"Dūmā and Harasta"'):
+        assert [hit.title for hit in store.search(parse(query)).hits] == ["Shelling near Damascus"], query
+    assert "\x02Dūmā\x03 and \x02Ḥarastā\x03" in store.search(parse("Duma OR harasta")).hits[0].snippet
+    assert [hit.title for hit in store.search(parse("NOT dūmā")).hits] == ["Aid convoy"]
+
+
+def test_unfolded_puts_a_folded_headline_back_into_the_texts_letters() -> None:
+    assert unfolded("hit \x02Duma\x03 and", "Shells hit Dūmā and Ḥarastā") == "hit \x02Dūmā\x03 and"
+    assert unfolded("not \x02in\x03 it", "Shells hit Dūmā") == "not \x02in\x03 it"
+
+
+def test_a_database_of_schema_version_1_gains_folded_search(postgres_url: str) -> None:
+    import psycopg
+
+    with psycopg.connect(postgres_url, autocommit=True) as db:
+        db.execute(MIGRATIONS[0])
+        db.execute("CREATE TABLE sitrep_schema (version INTEGER NOT NULL)")
+        db.execute("INSERT INTO sitrep_schema VALUES (1)")
+        db.execute(
+            "INSERT INTO articles (id, url, title, body, ingested) VALUES ('x', 'a.txt', 'T', 'In Dūmā.', 'now')"
+        )
+    store = Store(postgres_url)
+    assert [hit.id for hit in store.search(parse("duma")).hits] == ["x"]
+    assert store.one("SELECT version FROM sitrep_schema")["version"] == SCHEMA_VERSION == 2
 
 
 def test_the_schema_is_created_once_and_a_newer_one_is_refused(

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, cast
 
 from sitrep.errors import DatabaseUnavailable, SitrepError
-from sitrep.search.postgres import TEXT_SEARCH_CONFIG, match_sql, run
+from sitrep.search.postgres import ACCENTED, BARE, TEXT_SEARCH_CONFIG, match_sql, run
 from sitrep.search.query import Query
 from sitrep.search.results import SearchPage
 from sitrep.store.base import POSTGRES, Row, Store, redacted
@@ -131,6 +131,18 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (article_id, rank)
     );
     CREATE INDEX keywords_text ON keywords(sitrep_nocase(text));
+    """,
+    # 2: search folds Latin diacritics, in the text and (through the same function) in queries.
+    f"""
+    CREATE FUNCTION sitrep_fold(text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+        AS $$ SELECT translate($1, '{ACCENTED}', '{BARE}') $$;
+    ALTER TABLE articles DROP COLUMN search;
+    ALTER TABLE articles ADD COLUMN search tsvector GENERATED ALWAYS AS (
+        setweight(to_tsvector('{TEXT_SEARCH_CONFIG}', sitrep_fold(title)), 'A')
+        || setweight(to_tsvector('{TEXT_SEARCH_CONFIG}', sitrep_fold(standfirst)), 'B')
+        || setweight(to_tsvector('{TEXT_SEARCH_CONFIG}', sitrep_fold(body)), 'D')
+    ) STORED;
+    CREATE INDEX articles_search ON articles USING GIN (search);
     """,
 ]
 
