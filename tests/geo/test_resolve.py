@@ -179,6 +179,17 @@ def test_a_sizeable_town_that_is_its_names_only_reading_is_no_stray(gazetteer: G
     assert resolved[-1] == "US/Florida"
 
 
+def test_a_sizeable_town_and_the_district_that_holds_it_are_one_reading_at_home_only(
+    gazetteer: Gazetteer,
+) -> None:
+    # Ayodhya is a town and the district around it: in an Indian story it is still the only Ayodhya.
+    text = "NEW DELHI - The Delhi court heard the case, and Ayodhya waited."
+    assert _resolve(gazetteer, text, ["NEW DELHI", "Delhi", "Ayodhya"])[-1] == "IN/Uttar Pradesh"
+    # Delft (a Dutch town and its municipality) in a Cape Town story is a township the gazetteer lacks.
+    text = "Residents of Cape Town, South Africa, and of Delft marched."
+    assert _resolve(gazetteer, text, ["Cape Town", "South Africa", "Delft"])[-1].startswith("ZA/")
+
+
 def test_a_lake_is_resolved_as_the_lake_and_does_not_pull_a_town_near_it(gazetteer: Gazetteer) -> None:
     text = "Fishermen on Lake Victoria and divers in Lake Ontario were warned, officials in Kampala said."
     names = ["Lake Victoria", "Lake Ontario", "Kampala"]

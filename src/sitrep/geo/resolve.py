@@ -348,10 +348,11 @@ def _strays(toponyms: Sequence[Toponym], choices: Sequence[Candidate | None]) ->
     evidence = _Evidence.of(toponyms, choices)
     strays = set()
     for index, (toponym, choice) in enumerate(zip(toponyms, choices, strict=True)):
-        if choice is None or choice.place.feature != "city" or _unmistakable(toponym, choice):
+        if choice is None or choice.place.feature != "city":
             continue
         context = _Context(evidence, toponym.key, None)
-        if context.closeness(choice) > 0:
+        at_home = context.share(choice, admin1=False) > 0
+        if _unmistakable(toponym, choice, at_home) or context.closeness(choice) > 0:
             continue
         abroad = (
             choice.place.population < STRAY_POPULATION
@@ -368,12 +369,28 @@ def _strays(toponyms: Sequence[Toponym], choices: Sequence[Candidate | None]) ->
     return strays
 
 
-def _unmistakable(toponym: Toponym, choice: Candidate) -> bool:
+def _unmistakable(toponym: Toponym, choice: Candidate, at_home: bool) -> bool:
     """Whether the choice is a sizeable town and the only place the gazetteer knows by the toponym's
     name: the article named that town ("Miami Beach"), not a namesake of a local place the gazetteer
-    lacks, as a lone village of the name may be."""
-    only = sum(c.kind != SKELETON for c in toponym.candidates[:MAX_CANDIDATES]) == 1
-    return only and choice.place.population >= UNMISTAKABLE_POPULATION
+    lacks, as a lone village of the name may be. In a country the other names point to, the divisions
+    named after the town that hold it are the same place, not namesakes (Ayodhya and its district);
+    abroad they are not enough (Delft in a Cape Town story is a township the gazetteer lacks)."""
+    others = [
+        c
+        for c in toponym.candidates[:MAX_CANDIDATES]
+        if c.kind != SKELETON and c.place.id != choice.place.id and not (at_home and _holds(c, choice))
+    ]
+    return not others and choice.place.population >= UNMISTAKABLE_POPULATION
+
+
+def _holds(division: Candidate, town: Candidate) -> bool:
+    """Whether a division of the town's name is the one the town lies in (Ayodhya district holds
+    Ayodhya): another reading of the same place, not a namesake."""
+    if division.place.feature == "admin1":
+        return division.admin1_key is not None and division.admin1_key == town.admin1_key
+    if division.place.feature == "admin2":
+        return division.admin2_key is not None and division.admin2_key == town.admin2_key
+    return False
 
 
 def _first_choices(toponyms: Sequence[Toponym]) -> list[Candidate | None]:
