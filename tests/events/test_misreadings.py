@@ -251,6 +251,7 @@ def test_a_prison_term_of_stated_length_is_a_sentence() -> None:
     for text in (
         "Two Northern Front commanders were jailed for seven years.",
         "The Town Council leader was imprisoned for 18 months on Tuesday.",
+        "Two Northern Front commanders were jailed for life.",
     ):
         analysis = code(text, ACTORS)
         assert [e.mode for e in of_type(analysis, "SANCTION")] == ["convict"], text
@@ -263,3 +264,33 @@ def test_a_prison_term_of_stated_length_is_a_sentence() -> None:
         analysis = code(text, ACTORS)
         assert [e.mode for e in of_type(analysis, "COERCE")] == ["arrest"], text
         assert not of_type(analysis, "SANCTION"), text
+
+
+def test_harm_done_by_nature_is_no_event() -> None:
+    for text in (
+        "The earthquake killed more than 300 people in the villages around Kessar.",
+        "At least 40 people were killed in floods near Kessar.",
+        "Cyclone Morwen destroyed thousands of homes in Kessar.",
+        "A powerful storm hit the coast on Monday, killing five people.",
+        "The village was destroyed by a landslide.",
+    ):
+        assert not of_type(code(text, ACTORS), "ASSAULT"), text
+    for text in (
+        "Five soldiers were killed in the attack on Kessar.",
+        "The Northern Front killed five soldiers in an ambush near Kessar.",
+        "The Northern Front stormed Kessar and killed ten civilians.",
+    ):
+        assert of_type(code(text, ACTORS), "ASSAULT"), text
+
+
+def test_pulling_people_out_of_rubble_is_a_rescue() -> None:
+    for text in (
+        "Rescuers had pulled four children from the rubble in Kessar.",
+        "Rescue workers dug survivors out of collapsed buildings in Kessar.",
+        "Two survivors were pulled from the wreckage on Tuesday.",
+        "Firefighters pulled out two survivors.",
+    ):
+        analysis = code(text, ACTORS)
+        assert [e.type for e in analysis.events] == ["AID"], text
+    retreat = code("The Northern Front pulled out of Kessar.", ACTORS)
+    assert [e.type for e in retreat.events] == ["RETREAT"]

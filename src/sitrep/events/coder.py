@@ -40,6 +40,7 @@ from sitrep.events.syntax import (
     is_verb,
     lemma,
     path_to_root,
+    prepositional_objects,
 )
 from sitrep.events.temporal import time_entities_by_sentence
 from sitrep.records import Analysis, Event
@@ -146,6 +147,7 @@ class EventCoder:
     ) -> list[Event]:
         """The events of one sentence; `times`: its DATE and TIME entities (`time_entities_by_sentence`)."""
         candidates = [self.candidate(t, reader) for t in find_triggers(sentence, self.lexicon)]
+        candidates = [c for c in candidates if not self.done_by_nature(c)]
         link_governors(candidates)
         candidates = fold_descriptions(
             [c for c in candidates if not self.standing_in_for_others(c, candidates)]
@@ -192,7 +194,7 @@ class EventCoder:
         word = lemma(predicate)
         sense = Sense(pattern=word, head=word, dependents=(), type=best)
         proposed = self.candidate(Trigger(predicate, sense, ()), reader)
-        if not proposed.participants.actors or proposed.status.negated:
+        if not proposed.participants.actors or proposed.status.negated or self.done_by_nature(proposed):
             return []  # the model reads what happened, the parse must say who and that it did
         self.shift_type(proposed)
         proposed.model_support = chance
@@ -305,6 +307,17 @@ class EventCoder:
         if subject is not None and word_in(subject, (self.grammar.rioters,), self.lexicon):
             candidate.type, candidate.mode = "PROTEST", "riot"
             candidate.cameo = RIOT_CAMEO
+
+    def done_by_nature(self, candidate: Candidate) -> bool:
+        """Harm whose cause is a force of nature ("the earthquake struck the town", "killed in floods")."""
+        if candidate.type not in self.grammar.harm_types or candidate.trigger.is_nominal:
+            return False
+        natural = (self.grammar.natural_causes,)
+        return any(
+            word_in(named, natural, self.lexicon)
+            for cause in causes_of(candidate.token)
+            for named in (cause, *children(cause, "compound"))
+        )
 
     def shift_to_cooperation(self, candidate: Candidate) -> None:
         """Force used jointly by two sides ("troops of both countries jointly raided the camp") is a joint
@@ -477,6 +490,17 @@ def is_generic_subject(noun: Token) -> bool:
     bare = not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children)
     head = noun.head
     return bare and lemma(head) == "be" and any(c.dep_ in ("attr", "acomp") for c in head.children)
+
+
+def causes_of(verb: Token) -> list[Token]:
+    """What does what a verb says: its subject or "by" agent; with no subject of its own, the subject of
+    the verb a participle or conjoined verb goes with; for a passive verb, also what it happened "in"."""
+    causes = [*children(verb, "nsubj"), *(o for _, o in prepositional_objects(verb, ("by",)))]
+    if not causes and not children(verb, "nsubjpass") and verb.dep_ in CONTINUING_LINKS:
+        causes = children(verb.head, "nsubj")
+    if is_passive(verb):
+        causes += [o for _, o in prepositional_objects(verb, ("in",))]
+    return causes
 
 
 def argument_of(noun: Token) -> Token:

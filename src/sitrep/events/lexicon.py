@@ -192,6 +192,8 @@ class Grammar:
     threat_mode_cues: tuple[tuple[str, tuple[str, ...]], ...]
     riot_types: frozenset[str]
     rioters: str
+    harm_types: frozenset[str]
+    natural_causes: str
     statement_verbs: frozenset[str]
     allegation_adverbs: frozenset[str]
     negative_determiners: frozenset[str]
@@ -246,6 +248,8 @@ def parse_grammar(data: dict[str, Any]) -> Grammar:
         threat_mode_cues=cue_table("threat_mode_cues"),
         riot_types=frozenset(strings(data["riot_types"], "riot_types")),
         rioters=str(data["rioters"]),
+        harm_types=frozenset(strings(data["harm_types"], "harm_types")),
+        natural_causes=str(data["natural_causes"]),
         statement_verbs=words("statement_verbs"),
         allegation_adverbs=words("allegation_adverbs"),
         negative_determiners=words("negative_determiners"),
