@@ -142,3 +142,14 @@ def test_lakes_are_found_with_the_word_lake_and_bare_only_where_the_name_means_n
     assert all(place.feature != "lake" for name in ("Chad", "Erie") for place in gazetteer.lookup(name))
     chad, erie = gazetteer.lookup("Lake Chad")[0], gazetteer.lookup("Lake Erie")[0]
     assert (chad.feature, chad.country, erie.feature) == ("lake", "TD", "lake")
+
+
+def test_state_postal_codes_regions_and_a_city_demonym_from_the_reviewed_tables(gazetteer: Gazetteer) -> None:
+    assert gazetteer.lookup("SC")[0].name == "South Carolina"
+    assert gazetteer.lookup("TX")[0].name == "Texas"
+    assert gazetteer.lookup("IN") == []  # a word, not Indiana
+    delta = gazetteer.lookup("Niger Delta")[0]
+    assert (delta.country, delta.feature) == ("NG", "region")
+    assert gazetteer.lookup("East of England")[0].country == "GB"
+    assert gazetteer.lookup("Havanese")[0].country == "CU"
+    assert gazetteer.lookup("Donington Park")[0].country == "GB"
