@@ -57,6 +57,13 @@ def test_a_building_is_placed_in_the_country_its_name_opens_with_by_acronym(gaze
     assert resolved[2] == "GB/Scotland"  # "Penn" is a short form of Pennsylvania, not an acronym
 
 
+def test_a_town_closing_an_institutions_name_places_it(gazetteer: Gazetteer) -> None:
+    text = "Scholars met in Aberdeen; a fellow of Robinson College Cambridge spoke at Penn Park Library."
+    resolved = _names(gazetteer, text, ["Aberdeen", "Robinson College Cambridge", "Penn Park Library"])
+    assert resolved[1] == "Cambridge"
+    assert resolved[2] == "Aberdeen"  # "Park" is no institution: the nearest town stands
+
+
 def _names(gazetteer: Gazetteer, text: str, names: list[str]) -> list[str | None]:
     spans = [(text.index(n), text.index(n) + len(n)) for n in names]
     return [p.name if p else None for p in Geoparser(gazetteer).resolve_spans(text, spans)]

@@ -59,6 +59,7 @@ NEAREST_TOWN_CHARS = 400
 # Divisions are also known inside a longer name by their acronym ("US Federal Reserve").
 INNER_NAME_DIVISIONS = {"country", "admin1", "continent"}
 INNER_NAME_LEADS = {"of", "de", "in", "at"}  # words after which a place is named inside a longer name
+INSTITUTION_WORDS = {"college", "university", "school", "academy", "hospital", "institute"}
 DEMONYM_WEIGHT = 0.5
 EARTH_RADIUS_KM = 6371.0
 Basis = Literal["name", "inner", "focus"]
@@ -285,12 +286,14 @@ class Resolver:
 
     def _inner_name(self, text: str) -> Candidate | None:
         """The longest run of words inside a toponym that names a well-known place by its own name,
-        opening the toponym or after "of" ("Syracuse University", "University of California"); small
+        opening the toponym or after "of" ("Syracuse University", "University of California"), or closing
+        it after an institution's word ("Robinson College Cambridge"); small
         places named by a common word, or a word deep inside ("Kendale Lakes School"), do not count."""
         words = text.split()
         for size in range(len(words) - 1, 0, -1):
             for first in range(len(words) - size + 1):
-                opens = first == 0 or words[first - 1].lower() in INNER_NAME_LEADS
+                closes = first + size == len(words) and words[first - 1].lower() in INSTITUTION_WORDS
+                opens = first == 0 or words[first - 1].lower() in INNER_NAME_LEADS or closes
                 if not (opens and words[first][:1].isupper() and words[first + size - 1][:1].isupper()):
                     continue
                 run = " ".join(words[first : first + size])
