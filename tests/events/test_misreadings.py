@@ -294,3 +294,27 @@ def test_pulling_people_out_of_rubble_is_a_rescue() -> None:
         assert [e.type for e in analysis.events] == ["AID"], text
     retreat = code("The Northern Front pulled out of Kessar.", ACTORS)
     assert [e.type for e in retreat.events] == ["RETREAT"]
+
+
+def test_sides_that_team_up_cooperate() -> None:
+    for text in (
+        "The Northern Front joined forces with the Hill Brigade to fight the Town Council.",
+        "The Northern Front teamed up with the Hill Brigade to track down the smugglers.",
+        "The Northern Front and the Hill Brigade worked together to arrest the smugglers.",
+    ):
+        analysis = code(text, ACTORS)
+        top = max(analysis.events, key=lambda e: e.confidence)
+        assert top.type == "COOPERATE", text
+        assert "army" not in top.recipients, text
+    joined = code("Hill Brigade fighters joined the army units near Kessar.", ACTORS)
+    assert not of_type(joined, "COOPERATE")
+
+
+def test_launching_an_attack_on_a_ruling_is_criticism() -> None:
+    for text in (
+        "The Northern Front launched an attack on the ruling.",
+        "The Town Council mounted a fierce attack on the Interior Ministry's budget.",
+    ):
+        analysis = code(text, ACTORS)
+        assert [(e.type, e.mode) for e in analysis.events] == [("ACCUSE", "disapprove")], text
+    assert of_type(code("The Northern Front launched an attack on army units in Kessar.", ACTORS), "ASSAULT")

@@ -394,16 +394,18 @@ class ArgumentReader:
         clause_recipients: bool = True,
         place_recipients: bool = False,
         material: bool = False,
+        idiom: tuple[Token, ...] = (),
     ) -> Participants:
         """Actors and recipients of a verb; with `clause_recipients` the subject of a complement clause
         is a recipient too ("demanded that Y withdraw"). When no recipient is named, a state named as the
         place is one ("imposed a curfew in Turkey"), and with `place_recipients` any actor named as the
         place ("arrived in Gondor": the host). A `material` act (not a statement) the parser conjoined
-        to a reporting verb belongs to the reported clause: its reporter is not its actor."""
+        to a reporting verb belongs to the reported clause: its reporter is not its actor. The words of an
+        `idiom` the verb forms are no one it acts on ("joined forces with Y")."""
         result = Participants()
         reported = self.reported_clause(verb) if material else None
         result.add_actors(self.verb_actors(reported if reported is not None else verb))
-        objects = self.verb_patients(verb)
+        objects = [o for o in self.verb_patients(verb) if o not in idiom]
         preps = self.grammar.recipient_preps
         if reciprocal and not result.actors:
             result.add_actors(self.between_participants(verb))

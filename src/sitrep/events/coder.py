@@ -222,8 +222,9 @@ class EventCoder:
         else:
             visit = sense.type == "CONSULT" and sense.mode == "visit"
             material = self.lexicon.types[sense.type].quad_class in MATERIAL_QUAD_CLASSES
+            idiom = trigger.used if sense.bare else ()
             participants = reader.verb_participants(
-                token, sense.reciprocal, place_recipients=visit, material=material
+                token, sense.reciprocal, place_recipients=visit, material=material, idiom=idiom
             )
         for word in trigger.used:  # "suspension of air links with Serbia", "broke off talks with X"
             participants.add_recipients(reader.prep_participants(word))

@@ -73,6 +73,7 @@ class Sense:
     subject_not_in: tuple[str, ...] = ()  # who acts must not be one of these ("the dam supplies power")
     predicate_in: tuple[str, ...] = ()  # a noun: the verb it is subject of ("the strikes hit a market")
     term_in: tuple[str, ...] = ()  # needs a stated length in these units ("jailed for seven years")
+    bare: bool = False  # an idiom: its nouns stand alone ("joined forces", not "joined the army's forces")
 
     @property
     def specificity(self) -> int:
@@ -83,6 +84,7 @@ class Sense:
             self.subject_not_in,
             self.predicate_in,
             self.term_in,
+            self.bare,
             self.clause,
             self.clause_modal,
             self.voice,
@@ -115,6 +117,7 @@ SENSE_KEYS = set(
         "subject_not_in",
         "predicate_in",
         "term_in",
+        "bare",
     ]
 )
 PATTERN_PREPOSITIONS = {"of", "for", "to", "with", "against", "on", "in", "into", "from", "at"}
@@ -154,6 +157,7 @@ def parse_sense(
         subject_not_in=tuple(spec.get("subject_not_in", ())),
         predicate_in=tuple(spec.get("predicate_in", ())),
         term_in=tuple(spec.get("term_in", ())),
+        bare=bool(spec.get("bare", False)),
     )
 
 

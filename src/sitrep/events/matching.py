@@ -64,6 +64,7 @@ PERSONAL_PRONOUNS = {"him", "her", "me", "us", "he", "she", "i", "we"}  # only e
 PLURAL_PRONOUNS = {"them", "they"}  # people or things: what they stand for decides
 # prepositions that introduce what an event noun acts on: "the release of the report", "an attack on the plan"
 NOMINAL_PATIENT_PREPS = ("of", "on", "upon", "against")
+BARE_WORD_SPOILERS = {"det", "poss", "amod", "compound", "nummod"}  # what an idiom's noun goes without
 INFLECTIONS = (
     ("ied", "y"),
     ("ies", "y"),
@@ -154,9 +155,27 @@ def best_match(token: Token, senses: tuple[Sense, ...], lexicon: Lexicon) -> Tri
     scope = phrase_scope(token)
     for sense in senses:
         used = match_dependents(sense, scope, lexicon)
-        if used is not None and conditions_hold(token, sense, lexicon):
-            return Trigger(token, sense, used)
+        if used is not None and conditions_hold(token, sense, lexicon) and (not sense.bare or all_bare(used)):
+            return Trigger(token, noun_object_sense(token, used, lexicon) or sense, used)
     return None
+
+
+def noun_object_sense(verb: Token, used: tuple[Token, ...], lexicon: Lexicon) -> Sense | None:
+    """A support verb's phrase is its noun's event ("launched an attack"): where the noun's own object
+    sets its sense apart ("an attack on the ruling" is criticism), that sense is the phrase's."""
+    if not is_verb(verb) or lemma(verb) not in lexicon.grammar.support_verbs:
+        return None
+    for noun in (w for w in used if w.dep_ in ("dobj", "obj")):
+        sense = best_match(noun, lexicon.noun_senses(lemma(noun)), lexicon)
+        if sense is not None and sense.sense.object_in:
+            return sense.sense
+    return None
+
+
+def all_bare(words: tuple[Token, ...]) -> bool:
+    """Words with no determiner, possessive or modifier of their own, as in an idiom ("joined forces");
+    "joined the army's forces" says something else."""
+    return not any(c.dep_ in BARE_WORD_SPOILERS for word in words for c in word.children)
 
 
 def match_dependents(sense: Sense, scope: list[Token], lexicon: Lexicon) -> tuple[Token, ...] | None:
@@ -277,8 +296,11 @@ def opposed(token: Token) -> Token | None:
 
 
 def has_partner(verb: Token) -> bool:
-    """Someone to meet or negotiate with: a "with"/"between" phrase, or a plural or coordinated subject."""
-    if any(p.lower_ in ("with", "between", "among") for p in verb.children):
+    """Someone to meet or negotiate with: a "with"/"between" phrase on the verb or on its object ("joined
+    forces with Y", "held exercises with Y"), or a plural or coordinated subject."""
+    obj = direct_object(verb)
+    heads = (verb,) if obj is None else (verb, obj)
+    if any(p.lower_ in ("with", "between", "among") for head in heads for p in head.children):
         return True
     subject = first_child(verb, "nsubj")
     return subject is not None and (subject.tag_ in ("NNS", "NNPS") or bool(subject.conjuncts))
