@@ -197,6 +197,15 @@ def test_a_sizeable_town_and_the_district_that_holds_it_are_one_reading_at_home_
     assert _resolve(gazetteer, text, ["Cape Town", "South Africa", "Delft"])[-1].startswith("ZA/")
 
 
+def test_a_list_of_states_makes_a_states_name_a_state_but_not_over_the_capital(gazetteer: Gazetteer) -> None:
+    # Guam and Thailand leave the US too small a share to outweigh the country; the states tip it.
+    text = "Guard units from Florida and Alaska joined troops in Guam, Thailand and Georgia."
+    resolved = _resolve(gazetteer, text, ["Florida", "Alaska", "Guam", "Thailand", "Georgia"])
+    assert resolved[-1] == "US/Georgia"
+    text = "Governors of Virginia and Maryland met in Washington."
+    assert _resolve(gazetteer, text, ["Virginia", "Maryland", "Washington"])[-1] == "US/District of Columbia"
+
+
 def test_a_lake_is_resolved_as_the_lake_and_does_not_pull_a_town_near_it(gazetteer: Gazetteer) -> None:
     text = "Fishermen on Lake Victoria and divers in Lake Ontario were warned, officials in Kampala said."
     names = ["Lake Victoria", "Lake Ontario", "Kampala"]

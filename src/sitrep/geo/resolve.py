@@ -32,6 +32,7 @@ ADMIN1_WEIGHT = 8.0
 NEARBY_WEIGHT = 3.0
 DATELINE_WEIGHT = 4.0
 APPOSITION_WEIGHT = 8.0
+SIBLING_WEIGHT = 4.0
 # A reading this many times smaller than the name's largest is a long shot that context must earn more
 # dearly: "Wales" among English towns is still the nation, not the village of Wales in Yorkshire.
 DWARF_RATIO = 50
@@ -107,12 +108,16 @@ class Toponym:
 class _Tally:
     countries: dict[str, float] = field(default_factory=lambda: defaultdict(float))
     admin1s: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    # Weight given to first-level divisions themselves, by their country ("Florida", "Nevada").
+    divisions: dict[str, float] = field(default_factory=lambda: defaultdict(float))
     total: float = 0.0
 
     def add(self, choice: Candidate, weight: float) -> None:
         self.total += weight
         if choice.place.country:
             self.countries[choice.place.country] += weight
+            if choice.place.feature == "admin1":
+                self.divisions[choice.place.country] += weight
         if choice.admin1_key:
             self.admin1s[choice.admin1_key] += weight
 
@@ -166,6 +171,15 @@ class _Context:
         article, own = self.evidence.article, self._own
         totals, own_totals = (article.admin1s, own.admin1s) if admin1 else (article.countries, own.countries)
         return max(totals.get(key, 0.0) - own_totals.get(key, 0.0), 0.0) / self._others_total
+
+    def sibling_share(self, candidate: Candidate) -> float:
+        """The other names' share of the article's weight given to first-level divisions of the
+        candidate's country, when the candidate is one too: a list of states makes "Georgia" a state."""
+        country = candidate.place.country
+        if candidate.place.feature != "admin1" or country is None or self._others_total <= 0:
+            return 0.0
+        others = self.evidence.article.divisions.get(country, 0.0) - self._own.divisions.get(country, 0.0)
+        return max(others, 0.0) / self._others_total
 
     @cached_property
     def leading_share(self) -> float:
@@ -254,7 +268,15 @@ class Resolver:
         if not plausible:
             return None
         largest = max(c.place.population for c in plausible)
-        scored = [(context.without_closeness(c) - DWARF_PENALTY * _dwarfed(c, largest), c) for c in plausible]
+        scored = [
+            (
+                context.without_closeness(c)
+                - DWARF_PENALTY * _dwarfed(c, largest)
+                + SIBLING_WEIGHT * _sibling_share(context, c, plausible),
+                c,
+            )
+            for c in plausible
+        ]
         best = max(value for value, _ in scored)
         # Closeness costs distances, and can add at most NEARBY_WEIGHT: only contenders need it.
         contenders = [
@@ -331,6 +353,16 @@ def _nearest_town(toponym: Toponym, named: Sequence[tuple[Toponym, Candidate | N
         if 0 <= gap < best_gap:
             best, best_gap = choice, gap
     return best
+
+
+def _sibling_share(context: _Context, candidate: Candidate, readings: Sequence[Candidate]) -> float:
+    """The context's sibling share for a division, unless a town of its country is the name's likelier
+    reading there: "Washington" beside Virginia is still the capital."""
+    country = candidate.place.country
+    at_home = (r for r in readings if r.place.country == country and r.place.feature == "city")
+    if any(r.prior > candidate.prior for r in at_home):
+        return 0.0
+    return context.sibling_share(candidate)
 
 
 def _dwarfed(candidate: Candidate, largest: int) -> bool:
