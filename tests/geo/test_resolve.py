@@ -206,6 +206,12 @@ def test_a_list_of_states_makes_a_states_name_a_state_but_not_over_the_capital(g
     assert _resolve(gazetteer, text, ["Virginia", "Maryland", "Washington"])[-1] == "US/District of Columbia"
 
 
+def test_the_republic_is_no_village_to_pull_a_namesake_near_it(gazetteer: Gazetteer) -> None:
+    # Republic and Derry, two Pennsylvania villages, would vouch for each other.
+    text = "A campus opened at Derry's hospital for patients from the Republic and Northern Ireland."
+    assert _resolve(gazetteer, text, ["Derry", "Republic", "Northern Ireland"])[0] == "GB/Northern Ireland"
+
+
 def test_a_lake_is_resolved_as_the_lake_and_does_not_pull_a_town_near_it(gazetteer: Gazetteer) -> None:
     text = "Fishermen on Lake Victoria and divers in Lake Ontario were warned, officials in Kampala said."
     names = ["Lake Victoria", "Lake Ontario", "Kampala"]

@@ -59,14 +59,15 @@ _FOLDS = (
     ("x", "ks"),
 )
 # Words that name some division somewhere ("West", Cameroon; "Central", Uganda) but, standing alone in
-# an English text, a direction or a common noun: never resolved alone.
+# an English text, a direction or a common noun: never resolved alone ("the Republic" is the article's
+# republic, not a village called Republic).
 GENERIC_WORDS = frozenset(
     {
         *("north", "south", "east", "west", "northern", "southern", "eastern", "western"),
         *("northeast", "northwest", "southeast", "southwest", "central", "centre", "center", "middle"),
         *("upper", "lower", "coast", "capital", "city", "county", "state", "province", "district"),
         *("region", "island", "islands", "valley", "university", "church", "tower", "house", "hall"),
-        *("street", "road", "bridge", "park", "airport", "station", "square"),
+        *("street", "road", "bridge", "park", "airport", "station", "square", "republic", "kingdom"),
     }
 )
 _ARABIC_DIACRITICS = re.compile(r"[\u064b-\u065f\u0670\u0640]")
