@@ -212,6 +212,12 @@ def test_the_republic_is_no_village_to_pull_a_namesake_near_it(gazetteer: Gazett
     assert _resolve(gazetteer, text, ["Derry", "Republic", "Northern Ireland"])[0] == "GB/Northern Ireland"
 
 
+def test_a_local_namesake_ranked_low_among_many_is_still_weighed(gazetteer: Gazetteer) -> None:
+    # Ireland's Newport comes after twenty larger Newports in Britain, the US and Australia.
+    text = "Applicants wait in Nenagh, Ballina, Cloughjordan and Newport."
+    assert _resolve(gazetteer, text, ["Nenagh", "Ballina", "Cloughjordan", "Newport"])[-1].startswith("IE/")
+
+
 def test_a_lake_is_resolved_as_the_lake_and_does_not_pull_a_town_near_it(gazetteer: Gazetteer) -> None:
     text = "Fishermen on Lake Victoria and divers in Lake Ontario were warned, officials in Kampala said."
     names = ["Lake Victoria", "Lake Ontario", "Kampala"]

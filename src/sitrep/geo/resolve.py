@@ -25,7 +25,9 @@ from sitrep.geo.gazetteer import Candidate, Gazetteer, precision_of
 from sitrep.geo.names import fold
 from sitrep.records import Place, PlaceMention
 
-MAX_CANDIDATES = 20
+# Readings weighed per name, the most plausible first: enough that a village of a common English name
+# (Newport, Ireland, behind twenty larger Newports) can still be chosen by its context.
+MAX_CANDIDATES = 30
 ROUNDS = 2
 COUNTRY_WEIGHT = 8.0
 ADMIN1_WEIGHT = 8.0
@@ -358,11 +360,14 @@ def _nearest_town(toponym: Toponym, named: Sequence[tuple[Toponym, Candidate | N
 def _sibling_share(context: _Context, candidate: Candidate, readings: Sequence[Candidate]) -> float:
     """The context's sibling share for a division, unless a town of its country is the name's likelier
     reading there: "Washington" beside Virginia is still the capital."""
+    if candidate.place.feature != "admin1":
+        return 0.0
+    share = context.sibling_share(candidate)
     country = candidate.place.country
     at_home = (r for r in readings if r.place.country == country and r.place.feature == "city")
-    if any(r.prior > candidate.prior for r in at_home):
+    if share == 0.0 or any(r.prior > candidate.prior for r in at_home):
         return 0.0
-    return context.sibling_share(candidate)
+    return share
 
 
 def _dwarfed(candidate: Candidate, largest: int) -> bool:
