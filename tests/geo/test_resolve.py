@@ -218,6 +218,11 @@ def test_a_local_namesake_ranked_low_among_many_is_still_weighed(gazetteer: Gaze
     assert _resolve(gazetteer, text, ["Nenagh", "Ballina", "Cloughjordan", "Newport"])[-1].startswith("IE/")
 
 
+def test_a_township_named_after_a_city_is_not_placed_in_that_city(gazetteer: Gazetteer) -> None:
+    text = "The Paterson charity holds its dinner at a restaurant in Washington Township."
+    assert _resolve(gazetteer, text, ["Paterson", "Washington Township"])[-1] == "US/New Jersey"
+
+
 def test_a_lake_is_resolved_as_the_lake_and_does_not_pull_a_town_near_it(gazetteer: Gazetteer) -> None:
     text = "Fishermen on Lake Victoria and divers in Lake Ontario were warned, officials in Kampala said."
     names = ["Lake Victoria", "Lake Ontario", "Kampala"]

@@ -62,6 +62,8 @@ NEAREST_TOWN_CHARS = 400
 # Divisions are also known inside a longer name by their acronym ("US Federal Reserve").
 INNER_NAME_DIVISIONS = {"country", "admin1", "continent"}
 INNER_NAME_LEADS = {"of", "de", "in", "at"}  # words after which a place is named inside a longer name
+# A division so called is named after a person or place, seldom one it lies in ("Washington Township").
+NAMESAKE_DIVISION_WORDS = {"township", "county", "parish", "borough"}
 INSTITUTION_WORDS = {"college", "university", "school", "academy", "hospital", "institute"}
 DEMONYM_WEIGHT = 0.5
 EARTH_RADIUS_KM = 6371.0
@@ -311,9 +313,12 @@ class Resolver:
     def _inner_name(self, text: str) -> Candidate | None:
         """The longest run of words inside a toponym that names a well-known place by its own name,
         opening the toponym or after "of" ("Syracuse University", "University of California"), or closing
-        it after an institution's word ("Robinson College Cambridge"); small
-        places named by a common word, or a word deep inside ("Kendale Lakes School"), do not count."""
+        it after an institution's word ("Robinson College Cambridge"); small places named by a common
+        word, a word deep inside ("Kendale Lakes School"), or the namesake of a township or county
+        ("Washington Township") do not count."""
         words = text.split()
+        if words[-1].lower() in NAMESAKE_DIVISION_WORDS:
+            return None
         for size in range(len(words) - 1, 0, -1):
             for first in range(len(words) - size + 1):
                 closes = first + size == len(words) and words[first - 1].lower() in INSTITUTION_WORDS
