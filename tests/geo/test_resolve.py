@@ -223,6 +223,12 @@ def test_a_township_named_after_a_city_is_not_placed_in_that_city(gazetteer: Gaz
     assert _resolve(gazetteer, text, ["Paterson", "Washington Township"])[-1] == "US/New Jersey"
 
 
+def test_a_place_the_gazetteer_lacks_lies_in_the_datelines_country(gazetteer: Gazetteer) -> None:
+    # The town named next to it is a football club's: the village is Egyptian, as the dateline says.
+    text = "CAIRO - Boys in the village of Qwxzzyv dream of playing for Liverpool."
+    assert _resolve(gazetteer, text, ["CAIRO", "Qwxzzyv", "Liverpool"])[1].startswith("EG/")
+
+
 def test_a_lake_is_resolved_as_the_lake_and_does_not_pull_a_town_near_it(gazetteer: Gazetteer) -> None:
     text = "Fishermen on Lake Victoria and divers in Lake Ontario were warned, officials in Kampala said."
     names = ["Lake Victoria", "Lake Ontario", "Kampala"]

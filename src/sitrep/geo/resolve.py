@@ -292,19 +292,22 @@ class Resolver:
         self, toponyms: Sequence[Toponym], choices: list[Candidate | None], strays: set[int]
     ) -> list[Candidate | None]:
         """Names the gazetteer lacks get a place named inside them, else the town named nearest them in
-        the text, else the article's focus. Stray readings get the focus too (a village abroad that the
+        the text (in the dateline's country, if the article has one), else the article's focus. Stray readings get the focus too (a village abroad that the
         article's other places give no reason for: the name is more likely a local place the gazetteer
         lacks, "Heathrow" in a London story)."""
         kept = [(t, c) for i, (t, c) in enumerate(zip(toponyms, choices, strict=True)) if i not in strays]
         chosen = {c.place.id: c for _, c in kept if c is not None}
         focus_place = local_focus([(_weight(t), c.place) for t, c in kept if c is not None])
         focus = chosen[focus_place.id] if focus_place else None
+        # A dateline says where the reporter is: a local place the gazetteer lacks lies in that country.
+        home = next((c.place.country for t, c in kept if t.dateline and c is not None), None)
+        nearby = [(t, c) for t, c in kept if home is None or (c is not None and c.place.country == home)]
         filled = []
         for index, (toponym, choice) in enumerate(zip(toponyms, choices, strict=True)):
             if choice is None:
                 choice = self._inner_name(toponym.text)
                 toponym.basis = "inner" if choice else "focus"
-                choice = choice or _nearest_town(toponym, kept)
+                choice = choice or _nearest_town(toponym, nearby)
             elif index in strays and focus is not None:
                 choice = focus
             filled.append(choice or focus)
