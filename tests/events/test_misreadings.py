@@ -289,6 +289,7 @@ def test_pulling_people_out_of_rubble_is_a_rescue() -> None:
         "Rescue workers dug survivors out of collapsed buildings in Kessar.",
         "Two survivors were pulled from the wreckage on Tuesday.",
         "Firefighters pulled out two survivors.",
+        "Hill Brigade volunteers were still searching the rubble in Kessar after nightfall.",
     ):
         analysis = code(text, ACTORS)
         assert [e.type for e in analysis.events] == ["AID"], text
