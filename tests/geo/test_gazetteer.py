@@ -153,3 +153,7 @@ def test_state_postal_codes_regions_and_a_city_demonym_from_the_reviewed_tables(
     assert gazetteer.lookup("East of England")[0].country == "GB"
     assert gazetteer.lookup("Havanese")[0].country == "CU"
     assert gazetteer.lookup("Donington Park")[0].country == "GB"
+
+
+def test_combining_forms_before_a_hyphen_are_demonyms_of_their_country(gazetteer: Gazetteer) -> None:
+    assert [gazetteer.lookup(name)[0].country for name in ("Austro", "Sino", "Russo")] == ["AT", "CN", "RU"]
