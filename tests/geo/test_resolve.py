@@ -199,7 +199,7 @@ def test_a_sizeable_town_and_the_district_that_holds_it_are_one_reading_at_home_
 
 def test_a_list_of_states_makes_a_states_name_a_state_but_not_over_the_capital(gazetteer: Gazetteer) -> None:
     # Guam and Thailand leave the US too small a share to outweigh the country; the states tip it.
-    text = "Guard units from Florida and Alaska joined troops in Guam, Thailand and Georgia."
+    text = "Guard units from Florida and Alaska joined troops in Guam, Thailand; Georgia's stayed."
     resolved = _resolve(gazetteer, text, ["Florida", "Alaska", "Guam", "Thailand", "Georgia"])
     assert resolved[-1] == "US/Georgia"
     text = "Governors of Virginia and Maryland met in Washington."
@@ -227,6 +227,13 @@ def test_a_place_the_gazetteer_lacks_lies_in_the_datelines_country(gazetteer: Ga
     # The town named next to it is a football club's: the village is Egyptian, as the dateline says.
     text = "CAIRO - Boys in the village of Qwxzzyv dream of playing for Liverpool."
     assert _resolve(gazetteer, text, ["CAIRO", "Qwxzzyv", "Liverpool"])[1].startswith("EG/")
+
+
+def test_a_name_listed_with_places_of_one_kind_is_one_of_them(gazetteer: Gazetteer) -> None:
+    # Beside Hawaii's many mentions, "Washington" alone is the capital; listed with a state it is one.
+    text = "Hawaii lost jobs to states such as California or Washington, and to Utah; Hawaii's rate fell."
+    resolved = _resolve(gazetteer, text, ["Hawaii", "California", "Washington", "Utah"])
+    assert resolved[2] == "US/Washington"
 
 
 def test_a_lake_is_resolved_as_the_lake_and_does_not_pull_a_town_near_it(gazetteer: Gazetteer) -> None:

@@ -11,6 +11,7 @@ from sitrep.geo.resolve import Resolver, Toponym, mention_focus
 from sitrep.records import Actor, Analysis, Place, PlaceMention
 
 _APPOSITION = re.compile(r"\s*,\s*")
+_COORDINATION = re.compile(r"\s*,?\s+(?:and|or)\s+")
 # Actor sectors a place's own name can stand for (None: a state or a place itself).
 PLACE_ACTOR_KINDS = {None, "GOV", "CVL"}
 _DATELINE_END = re.compile(r"\s*(?:,[^.\n]{0,40})?\s*(?:\([^)]{0,40}\)\s*)?[-\u2013\u2014:]")
@@ -59,8 +60,12 @@ class Geoparser:
             toponym.dateline = _is_dateline(text, toponym)
             if position + 1 < len(order):
                 following = toponyms[order[position + 1]]
-                if _APPOSITION.fullmatch(text[toponym.end : following.start]):
+                between = text[toponym.end : following.start]
+                if _APPOSITION.fullmatch(between):
                     toponym.within = order[position + 1]
+                elif _COORDINATION.fullmatch(between):
+                    toponym.peers += (order[position + 1],)
+                    following.peers += (index,)
         return self.resolver.resolve(toponyms)
 
 

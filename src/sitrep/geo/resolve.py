@@ -4,9 +4,9 @@ Each toponym starts from its best context-free candidate, helped by the plausibl
 names lying near it (two ambiguous names, each with a reading next to the other's, mean those readings:
 "Edmonton" and "Enfield" in north London). Then, twice, every toponym is rescored with
 the evidence of the toponyms of other names: the countries and first-level divisions they resolved to, how close
-their places lie, a dateline, and "Town, State" apposition, whose reading every mention of the town
-then takes. A toponym the gazetteer does not know
-(a street, a building) gets the place a name inside it refers to, else the town named nearest it in
+their places lie, a dateline, "Town, State" apposition, whose reading every mention of the town
+then takes, and lists ("California or Washington"), whose names are likely places of one kind. A
+toponym the gazetteer does not know (a street, a building) gets the place a name inside it refers to, else the town named nearest it in
 the text, else the article's local focus: for those, the enclosing place is usually the right answer
 within 161 km.
 """
@@ -34,6 +34,8 @@ ADMIN1_WEIGHT = 8.0
 NEARBY_WEIGHT = 3.0
 DATELINE_WEIGHT = 4.0
 APPOSITION_WEIGHT = 8.0
+# A name listed with another ("California or Washington") is likely a place of the same kind.
+PEER_WEIGHT = 2.0
 SIBLING_WEIGHT = 4.0
 # A reading this many times smaller than the name's largest is a long shot that context must earn more
 # dearly: "Wales" among English towns is still the nation, not the village of Wales in Yorkshire.
@@ -97,6 +99,7 @@ class Toponym:
     weight: float = 1.0
     dateline: bool = False
     within: int | None = None  # index of the toponym this one is in apposition to ("Alexandria, La.")
+    peers: tuple[int, ...] = ()  # indexes of the toponyms listed with this one ("California or Washington")
     candidates: list[Candidate] = field(default_factory=list)
     # What the resolved place rests on: the toponym's own name, a place named inside it ("Syracuse
     # University"), or, for want of either, a town named near it or the article's focus.
@@ -162,6 +165,7 @@ class _Context:
     evidence: _Evidence
     name: str
     host: Candidate | None
+    peers: tuple[Candidate, ...] = ()
 
     def __post_init__(self) -> None:
         self._own = self.evidence.by_name.get(self.name) or _Tally()
@@ -235,6 +239,8 @@ class _Context:
         value += ADMIN1_WEIGHT * self.share(candidate, admin1=True)
         if self.host is not None and _inside(candidate, self.host):
             value += APPOSITION_WEIGHT
+        if any(_alike(candidate, peer) for peer in self.peers):
+            value += PEER_WEIGHT
         return value
 
 
@@ -251,18 +257,23 @@ class Resolver:
         for _ in range(ROUNDS):
             evidence = _Evidence.of(toponyms, choices)
             # Toponyms of one name with one host see the same evidence: they are weighed once.
-            weighed: dict[tuple[str, int, str | None], Candidate | None] = {}
+            weighed: dict[tuple[str, int, str | None, tuple[str, ...]], Candidate | None] = {}
             hosts = [choices[t.within] if t.within is not None else None for t in toponyms]
             for index, (toponym, host) in enumerate(zip(toponyms, hosts, strict=True)):
-                situation = (toponym.key, id(toponym.candidates), host.place.id if host else None)
+                peers = tuple(c for c in (choices[p] for p in toponym.peers) if c is not None)
+                situation = (
+                    toponym.key,
+                    id(toponym.candidates),
+                    host.place.id if host else None,
+                    tuple(c.place.id for c in peers),
+                )
                 if situation not in weighed:
-                    weighed[situation] = self._choose(toponym, evidence, host)
+                    weighed[situation] = self._choose(toponym, _Context(evidence, toponym.key, host, peers))
                 choices[index] = weighed[situation]
             _follow_apposition(toponyms, choices)
         return self._fill_unknown(toponyms, choices, _strays(toponyms, choices))
 
-    def _choose(self, toponym: Toponym, evidence: _Evidence, host: Candidate | None) -> Candidate | None:
-        context = _Context(evidence, toponym.key, host)
+    def _choose(self, toponym: Toponym, context: _Context) -> Candidate | None:
         # A loose transliteration match counts only in a province the article otherwise names.
         plausible = [
             c
@@ -494,6 +505,16 @@ class _Neighbours:
 
 def _cell(place: Place) -> tuple[int, int]:
     return math.floor(place.lat / NEARBY_DEGREES), math.floor(place.lon / NEARBY_DEGREES)
+
+
+def _alike(candidate: Candidate, peer: Candidate) -> bool:
+    """Whether a reading is a place of the same kind as a listed peer's: a country like a country,
+    a first-level division or a town like one of the same country."""
+    if candidate.place.feature != peer.place.feature:
+        return False
+    return candidate.place.feature in ("country", "continent", "region") or (
+        candidate.place.country == peer.place.country
+    )
 
 
 def _inside(candidate: Candidate, host: Candidate) -> bool:
