@@ -287,6 +287,7 @@ def test_what_a_plea_asks_for_ranks_below_the_plea() -> None:
         "The army and the Hill Brigade jointly raided a Northern Front camp near Kessar.",
         "The army and the Hill Brigade jointly built a bridge at Kessar.",
         "The army and the Hill Brigade searched the villages together.",
+        "The army and the Hill Brigade launched a joint offensive against the Northern Front.",
     ],
 )
 def test_force_used_jointly_is_cooperation(text: str) -> None:
@@ -298,6 +299,8 @@ def test_force_used_by_one_side_stays_what_it_is() -> None:
     assert [e.type for e in code("The army raided a Northern Front camp near Kessar.", ACTORS).events] == [
         "COERCE"
     ]
+    offensive = code("The army launched an offensive against the Northern Front.", ACTORS)
+    assert [e.type for e in offensive.events] == ["ASSAULT"]
 
 
 def test_coming_together_is_no_material_cooperation() -> None:

@@ -323,7 +323,9 @@ class EventCoder:
     def shift_to_cooperation(self, candidate: Candidate) -> None:
         """Force used jointly by two sides ("troops of both countries jointly raided the camp") is a joint
         operation, their mutual cooperation (PLOVER manual, COOPERATE)."""
-        if candidate.type in self.grammar.joint_operation_types and self.acts_jointly(candidate.token):
+        trigger = candidate.trigger
+        joint = self.acts_jointly(trigger.token, trigger.used)
+        if candidate.type in self.grammar.joint_operation_types and joint:
             candidate.type, candidate.mode = "COOPERATE", None
             candidate.cameo = self.lexicon.types["COOPERATE"].cameo
 
@@ -338,10 +340,14 @@ class EventCoder:
         sense = Sense(pattern=word, head=word, dependents=(), type="COOPERATE", reciprocal=True)
         return [self.candidate(Trigger(predicate, sense, ()), reader)]
 
-    def acts_jointly(self, token: Token) -> bool:
-        """A verb with "together" or "jointly" and two sides to do it: a plural or coordinated subject, or
+    def acts_jointly(self, token: Token, used: tuple[Token, ...] = ()) -> bool:
+        """A verb with "together" or "jointly", or whose event noun among the `used` words of its phrase is
+        "joint" ("launched a joint offensive"), and two sides to do it: a plural or coordinated subject, or
         a "with" partner."""
-        joint = any(c.dep_ == "advmod" and c.lower_ in self.grammar.joint_adverbs for c in token.children)
+        grammar = self.grammar
+        joint = any(c.dep_ == "advmod" and c.lower_ in grammar.joint_adverbs for c in token.children) or any(
+            c.dep_ == "amod" and c.lower_ in grammar.joint_adjectives for word in used for c in word.children
+        )
         return is_verb(token) and joint and has_partner(token)
 
     def threat_mode(self, threatened: Sense) -> str | None:
