@@ -236,6 +236,11 @@ def test_a_name_listed_with_places_of_one_kind_is_one_of_them(gazetteer: Gazette
     assert resolved[2] == "US/Washington"
 
 
+def test_a_landmark_settles_its_towns_namesakes(gazetteer: Gazetteer) -> None:
+    text = "Passes for the Birmingham festival at Sloss Furnaces are on sale."
+    assert _resolve(gazetteer, text, ["Birmingham", "Sloss Furnaces"]) == ["US/Alabama", "US/Alabama"]
+
+
 def test_a_lake_is_resolved_as_the_lake_and_does_not_pull_a_town_near_it(gazetteer: Gazetteer) -> None:
     text = "Fishermen on Lake Victoria and divers in Lake Ontario were warned, officials in Kampala said."
     names = ["Lake Victoria", "Lake Ontario", "Kampala"]
