@@ -6,7 +6,7 @@ from __future__ import annotations
 from sitrep import nlp
 from sitrep.events import EventCoder
 from sitrep.records import Actor, Analysis, Article
-from tests.events.helpers import code, mentions_for, of_type
+from tests.events.helpers import analyse, code, mentions_for, of_type
 
 ACTORS = {
     "front": ["Northern Front"],
@@ -319,3 +319,25 @@ def test_launching_an_attack_on_a_ruling_is_criticism() -> None:
         analysis = code(text, ACTORS)
         assert [(e.type, e.mode) for e in analysis.events] == [("ACCUSE", "disapprove")], text
     assert of_type(code("The Northern Front launched an attack on army units in Kessar.", ACTORS), "ASSAULT")
+
+
+def test_missiles_fired_into_the_sea_are_a_show_of_force() -> None:
+    for text in (
+        "The Northern Front fired two rockets into the sea.",
+        "The Northern Front launched a missile into the waters off Kessar.",
+    ):
+        analysis = code(text, ACTORS)
+        assert [(e.type, e.mode) for e in analysis.events] == [("MOBILIZE", "weapons")], text
+    assert of_type(code("The Northern Front fired rockets into Kessar.", ACTORS), "ASSAULT")
+
+
+def test_forces_that_recruit_or_bring_in_fighters_mobilize() -> None:
+    for text in (
+        "The Hill Brigade recruited hundreds of young men near Kessar.",
+        "The Northern Front brought in reinforcements from the south.",
+        "The Town Council recruited fighters in Kessar.",
+    ):
+        assert [e.type for e in code(text, ACTORS).events] == ["MOBILIZE"], text
+    # no rule reads hiring staff as mobilisation (the type model alone may still propose it, weakly)
+    rules = EventCoder(learned=False)
+    assert not of_type(analyse("The Town Council recruited fifty engineers.", ACTORS, rules), "MOBILIZE")
