@@ -341,3 +341,15 @@ def test_forces_that_recruit_or_bring_in_fighters_mobilize() -> None:
     # no rule reads hiring staff as mobilisation (the type model alone may still propose it, weakly)
     rules = EventCoder(learned=False)
     assert not of_type(analyse("The Town Council recruited fifty engineers.", ACTORS, rules), "MOBILIZE")
+
+
+def test_undoing_a_conviction_or_prosecution_is_a_concession() -> None:
+    for text in (
+        "A Kessar court acquitted the Town Council leader of all charges.",
+        "The appeals court overturned the conviction of the Hill Brigade commander.",
+        "The Interior Ministry commuted the death sentences of twelve Northern Front fighters.",
+        "Prosecutors withdrew the case against two Hill Brigade officers.",
+    ):
+        analysis = code(text, ACTORS)
+        assert [e.type for e in analysis.events] == ["CONCEDE"], text
+        assert not of_type(analysis, "RETREAT"), text
