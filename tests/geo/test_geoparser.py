@@ -64,6 +64,16 @@ def test_a_name_the_gazetteer_does_not_know_is_not_a_place(geoparser: Geoparser)
     assert geoparser.resolve_spans(text, spans)[1] is not None  # gold spans still get the enclosing place
 
 
+def test_a_qualified_division_is_reported_by_the_division_named_inside_it(geoparser: Geoparser) -> None:
+    text = "Fires spread across California; Northern California was worst hit."
+    analysis = _analysis(text, places=("California", "Northern California"))
+    geoparser(analysis)
+    assert [(m.text, m.place.feature) for m in analysis.places] == [("California", "admin1")] * 2
+    spans = [(text.index("Northern California"), text.index(" was"))]
+    resolved = geoparser.resolve_spans(text, spans)[0]
+    assert resolved is not None and resolved.name == "California"  # a gold span resolves to what it qualifies
+
+
 def test_a_scanned_town_named_by_a_word_the_article_writes_in_lower_case_is_not_a_place(
     geoparser: Geoparser,
 ) -> None:

@@ -82,9 +82,11 @@ def _from_entities(
             continue
         if entity.label in PLACE_LABELS:
             toponym = _extended(body, toponym, runs, lexicon)
+        # "Northern California" is no place of its own: the "California" inside it is the toponym.
         if (
             entity.label in PLACE_LABELS
             and lexicon.gazetteer.candidates(toponym.text)
+            and not lexicon.gazetteer.names_a_part(toponym.text)
             or entity.label == "ORG"
             and lexicon.is_known_place(toponym.text)
         ):

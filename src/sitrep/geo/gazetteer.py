@@ -195,6 +195,11 @@ class Gazetteer:
         what scanning text asks of every capitalised word run, spared the fallback's wide lookup."""
         return self._cached_exact(name)
 
+    def names_a_part(self, name: str) -> bool:
+        """Whether the name's readings are those of the place a compass qualifier is put before ("South
+        Venezuela"): the place it names lies inside them, it is not one of them."""
+        return COMPASS_QUALIFIER.match(name) is not None and not self.exact_candidates(name)
+
     def knows(self, name: str) -> bool:
         """Whether a name matches an entry exactly (no loose transliteration), for scanning text."""
         return any(c.kind in (PRIMARY, ALTERNATE, DEMONYM) for c in self.exact_candidates(name))
