@@ -353,3 +353,16 @@ def test_undoing_a_conviction_or_prosecution_is_a_concession() -> None:
         analysis = code(text, ACTORS)
         assert [e.type for e in analysis.events] == ["CONCEDE"], text
         assert not of_type(analysis, "RETREAT"), text
+
+
+def test_banning_trade_with_another_country_is_an_embargo() -> None:
+    for text in (
+        "The Town Council banned imports of grain from Kessar.",
+        "The Interior Ministry banned flights by Kessar's airlines.",
+    ):
+        assert [(e.type, e.mode) for e in code(text, ACTORS).events] == [("SANCTION", "discontinue")], text
+    for text in (
+        "The Town Council banned the sale of alcohol during the vote.",
+        "The Interior Ministry banned the Hill Brigade.",
+    ):
+        assert not of_type(code(text, ACTORS), "SANCTION"), text
