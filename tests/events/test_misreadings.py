@@ -366,3 +366,17 @@ def test_banning_trade_with_another_country_is_an_embargo() -> None:
         "The Interior Ministry banned the Hill Brigade.",
     ):
         assert not of_type(code(text, ACTORS), "SANCTION"), text
+
+
+def test_a_deadline_to_act_is_an_ultimatum() -> None:
+    for text in (
+        "The Northern Front gave the Town Council two days to free its leader or face attacks.",
+        "The Hill Brigade gave the army units a week to leave Kessar.",
+    ):
+        top = max(code(text, ACTORS).events, key=lambda e: e.confidence)
+        assert (top.type, top.cameo) == ("THREATEN", "139"), text
+    for text in (
+        "The Town Council gave the farmers ten years to repay the loans.",
+        "The Interior Ministry gave its staff two days off.",
+    ):
+        assert not of_type(code(text, ACTORS), "THREATEN"), text

@@ -74,6 +74,7 @@ class Sense:
     predicate_in: tuple[str, ...] = ()  # a noun: the verb it is subject of ("the strikes hit a market")
     term_in: tuple[str, ...] = ()  # needs a stated length in these units ("jailed for seven years")
     bare: bool = False  # an idiom: its nouns stand alone ("joined forces", not "joined the army's forces")
+    to_clause: bool = False  # needs a "to" clause on the head or its pattern words ("gave them a day to leave")
 
     @property
     def specificity(self) -> int:
@@ -85,6 +86,7 @@ class Sense:
             self.predicate_in,
             self.term_in,
             self.bare,
+            self.to_clause,
             self.clause,
             self.clause_modal,
             self.voice,
@@ -118,6 +120,7 @@ SENSE_KEYS = set(
         "predicate_in",
         "term_in",
         "bare",
+        "to_clause",
     ]
 )
 PATTERN_PREPOSITIONS = {"of", "for", "to", "with", "against", "on", "in", "into", "from", "at"}
@@ -158,6 +161,7 @@ def parse_sense(
         predicate_in=tuple(spec.get("predicate_in", ())),
         term_in=tuple(spec.get("term_in", ())),
         bare=bool(spec.get("bare", False)),
+        to_clause=bool(spec.get("to_clause", False)),
     )
 
 

@@ -65,6 +65,7 @@ PLURAL_PRONOUNS = {"them", "they"}  # people or things: what they stand for deci
 # prepositions that introduce what an event noun acts on: "the release of the report", "an attack on the plan"
 NOMINAL_PATIENT_PREPS = ("of", "on", "upon", "against")
 BARE_WORD_SPOILERS = {"det", "poss", "amod", "compound", "nummod"}  # what an idiom's noun goes without
+INFINITIVE_LINKS = {"advcl", "xcomp", "relcl", "acl"}  # how the parser hangs "to leave" on "gave them a day"
 INFLECTIONS = (
     ("ied", "y"),
     ("ies", "y"),
@@ -155,9 +156,21 @@ def best_match(token: Token, senses: tuple[Sense, ...], lexicon: Lexicon) -> Tri
     scope = phrase_scope(token)
     for sense in senses:
         used = match_dependents(sense, scope, lexicon)
-        if used is not None and conditions_hold(token, sense, lexicon) and (not sense.bare or all_bare(used)):
+        if used is not None and conditions_hold(token, sense, lexicon) and phrase_holds(sense, token, used):
             return Trigger(token, noun_object_sense(token, used, lexicon) or sense, used)
     return None
+
+
+def phrase_holds(sense: Sense, head: Token, used: tuple[Token, ...]) -> bool:
+    """The conditions on the pattern's words as a phrase: an idiom's words stand bare, and a sense that
+    needs a "to" clause has one on its head or on one of its words."""
+    return (not sense.bare or all_bare(used)) and (not sense.to_clause or has_to_clause((head, *used)))
+
+
+def has_to_clause(words: tuple[Token, ...]) -> bool:
+    """An infinitive with "to" on one of the words ("gave the army two days to leave")."""
+    clauses = (c for word in words for c in word.children if c.dep_ in INFINITIVE_LINKS)
+    return any(a.dep_ == "aux" and a.lower_ == "to" for clause in clauses for a in clause.children)
 
 
 def noun_object_sense(verb: Token, used: tuple[Token, ...], lexicon: Lexicon) -> Sense | None:
