@@ -74,7 +74,7 @@ class Sense:
     predicate_in: tuple[str, ...] = ()  # a noun: the verb it is subject of ("the strikes hit a market")
     term_in: tuple[str, ...] = ()  # needs a stated length in these units ("jailed for seven years")
     bare: bool = False  # an idiom: its nouns stand alone ("joined forces", not "joined the army's forces")
-    to_clause: bool = False  # needs a "to" clause on the head or its pattern words ("gave them a day to leave")
+    to_clause: bool = False  # needs a "to" clause on the head or its words ("gave them a day to leave")
 
     @property
     def specificity(self) -> int:
