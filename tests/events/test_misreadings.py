@@ -380,3 +380,12 @@ def test_a_deadline_to_act_is_an_ultimatum() -> None:
         "The Interior Ministry gave its staff two days off.",
     ):
         assert not of_type(code(text, ACTORS), "THREATEN"), text
+
+
+def test_rallying_behind_someone_is_support_and_lashing_out_is_criticism() -> None:
+    behind = code("Hill Brigade commanders rallied behind the Town Council.", ACTORS)
+    assert [e.type for e in behind.events] == ["SUPPORT"]
+    street = code("Thousands of Hill Brigade supporters rallied in Kessar.", ACTORS)
+    assert [e.type for e in street.events] == ["PROTEST"]
+    lashed = code("The Interior Ministry lashed out at the Hill Brigade over the attack.", ACTORS)
+    assert [(e.type, e.mode) for e in lashed.events][:1] == [("ACCUSE", "disapprove")]
