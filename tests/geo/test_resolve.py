@@ -249,3 +249,24 @@ def test_a_lake_is_resolved_as_the_lake_and_does_not_pull_a_town_near_it(gazette
     assert victoria is not None and (victoria.feature, precision_of(victoria)) == ("lake", 3)
     assert ontario is not None and ontario.feature == "lake"  # not the province of Ontario
     assert kampala is not None and kampala.country == "UG"
+
+
+def test_a_town_opening_an_organisations_name_is_the_town_it_is_named_after(gazetteer: Gazetteer) -> None:
+    # The article's country (the US, Ukraine) says nothing about which namesake a firm or a body is named after.
+    text = (
+        "Senators in Washington asked Facebook about Cambridge Analytica, a firm active in Arizona and Texas."
+    )
+    assert _resolve(gazetteer, text, ["Washington", "Cambridge", "Arizona", "Texas"])[1] == "GB/England"
+    text = "Kyiv must heed the Venice Commission, officials in the United States and Ukraine said."
+    assert _resolve(gazetteer, text, ["Kyiv", "Venice", "United States", "Ukraine"])[1] == "IT/Veneto"
+
+
+def test_an_organisation_of_a_town_the_article_places_locally_is_that_towns(gazetteer: Gazetteer) -> None:
+    # Beside Californian places, Venice is the one in Los Angeles.
+    text = "The Venice Commission met as Los Angeles and California officials watched."
+    assert _resolve(gazetteer, text, ["Venice", "Los Angeles", "California"])[0] == "US/California"
+    # A town the article also names alone is a place of the story, and so is its school.
+    text = "Across the United States, pupils in Alexandria join Alexandria Country Day School."
+    spans = [(m.start(), m.end()) for m in re.finditer("United States|Alexandria", text)]
+    places = Geoparser(gazetteer).resolve_spans(text, spans)
+    assert [(p.country, p.admin1) for p in places if p][1:] == [("US", "Virginia")] * 2

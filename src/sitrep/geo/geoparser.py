@@ -5,16 +5,23 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from sitrep.geo.build import DEMONYM, data_file, read_tsv
 from sitrep.geo.detect import find_toponyms
 from sitrep.geo.gazetteer import Candidate, Gazetteer
-from sitrep.geo.resolve import Resolver, Toponym, mention_focus
+from sitrep.geo.resolve import INNER_NAME_POPULATION, Resolver, Toponym, mention_focus
 from sitrep.records import Actor, Analysis, Place, PlaceMention
 
 _APPOSITION = re.compile(r"\s*,\s*")
 _COORDINATION = re.compile(r"\s*,?\s+(?:and|or)\s+")
 # Actor sectors a place's own name can stand for (None: a state or a place itself).
 PLACE_ACTOR_KINDS = {None, "GOV", "CVL"}
+NAMED_ALONE_FEATURES = {"country", "admin1", "continent", "region"}
 _DATELINE_END = re.compile(r"\s*(?:,[^.\n]{0,40})?\s*(?:\([^)]{0,40}\)\s*)?[-\u2013\u2014:]")
+_NEXT_NAME_WORD = re.compile(r" ([A-Z][A-Za-z]+)\b")
+# Capitalised words after a town's name that make a local place, office or paper of the town itself.
+LOCAL_NAME_WORDS = frozenset(
+    row[0] for row in read_tsv(data_file("local_name_words.tsv")) if row[0] != "word"
+)
 
 
 class Geoparser:
@@ -58,6 +65,7 @@ class Geoparser:
         for position, index in enumerate(order):
             toponym = toponyms[index]
             toponym.dateline = _is_dateline(text, toponym)
+            toponym.namesake = self._opens_an_organisation_name(text, toponym)
             if position + 1 < len(order):
                 following = toponyms[order[position + 1]]
                 between = text[toponym.end : following.start]
@@ -67,6 +75,25 @@ class Geoparser:
                     toponym.peers += (order[position + 1],)
                     following.peers += (index,)
         return self.resolver.resolve(toponyms)
+
+    def _opens_an_organisation_name(self, text: str, toponym: Toponym) -> bool:
+        """Whether the toponym opens the name of an organisation, a team or a company named after a
+        place ("Cambridge Analytica", "Venice Commission", "Portland Trail Blazers"): a capitalised word
+        follows that is neither a local word of the town nor a place or people's name of its own."""
+        following = _NEXT_NAME_WORD.match(text, toponym.end)
+        if following is None or following.group(1).lower() in LOCAL_NAME_WORDS:
+            return False
+        return not any(_names_a_place(c) for c in self.gazetteer.exact_candidates(following.group(1)))
+
+
+def _names_a_place(candidate: Candidate) -> bool:
+    """Whether a word's reading is a place or people's name it would mean in the news by itself."""
+    place = candidate.place
+    return (
+        candidate.kind == DEMONYM
+        or place.feature in NAMED_ALONE_FEATURES
+        or place.population >= INNER_NAME_POPULATION
+    )
 
 
 def _is_dateline(text: str, toponym: Toponym) -> bool:

@@ -66,6 +66,9 @@ INNER_NAME_DIVISIONS = {"country", "admin1", "continent"}
 INNER_NAME_LEADS = {"of", "de", "in", "at"}  # words after which a place is named inside a longer name
 # A division so called is named after a person or place, seldom one it lies in ("Washington Township").
 NAMESAKE_DIVISION_WORDS = {"township", "county", "parish", "borough"}
+# Features famous under their own name: a name with such a reading is no town's namesake.
+FAMOUS_FEATURES = {"country", "continent", "region"}
+FAMOUS_TOWN_POPULATION = 20_000  # a town smaller than this is seldom what an organisation is named after
 INSTITUTION_WORDS = {"college", "university", "school", "academy", "hospital", "institute"}
 DEMONYM_WEIGHT = 0.5
 EARTH_RADIUS_KM = 6371.0
@@ -105,6 +108,7 @@ class Toponym:
     # University"), or, for want of either, a town named near it or the article's focus.
     basis: Basis = "name"
     evidence_only: bool = False  # context for the other toponyms, not a place mention ("Syrians")
+    namesake: bool = False  # it opens an organisation's name ("Cambridge Analytica")
 
     @property
     def key(self) -> str:
@@ -271,7 +275,8 @@ class Resolver:
                     weighed[situation] = self._choose(toponym, _Context(evidence, toponym.key, host, peers))
                 choices[index] = weighed[situation]
             _follow_apposition(toponyms, choices)
-        return self._fill_unknown(toponyms, choices, _strays(toponyms, choices))
+        namesakes = _prefer_namesakes(toponyms, choices)
+        return self._fill_unknown(toponyms, choices, _strays(toponyms, choices) - namesakes)
 
     def _choose(self, toponym: Toponym, context: _Context) -> Candidate | None:
         # A loose transliteration match counts only in a province the article otherwise names.
@@ -349,6 +354,47 @@ class Resolver:
                 if found:
                     return found[0]
         return None
+
+
+def _prefer_namesakes(toponyms: Sequence[Toponym], choices: list[Candidate | None]) -> set[int]:
+    """A name that only ever opens an organisation's name ("Cambridge Analytica", "Venice Commission")
+    means the best-known place so called, the most populous town: a company or a body is named after
+    the famous town, whatever country the article is about. Not when the article also names the town
+    alone ("in Alexandria"), nor when its other names place the reading locally, in their province or
+    near their places: then the organisation is the town's own ("Columbus Government Center").
+    Returns the indexes of the toponyms given their famous namesake."""
+    evidence = _Evidence.of(toponyms, choices)
+    by_name: dict[str, list[int]] = defaultdict(list)
+    for index, toponym in enumerate(toponyms):
+        by_name[toponym.key].append(index)
+    replaced: set[int] = set()
+    for name, indexes in by_name.items():
+        reading = _most_famous(toponyms[indexes[0]].candidates)
+        if reading is None or not all(toponyms[i].namesake for i in indexes):
+            continue
+        context = _Context(evidence, name, None)
+        for index in indexes:
+            choice = choices[index]
+            if (
+                choice is not None
+                and context.share(choice, admin1=True) == 0
+                and context.closeness(choice) == 0
+            ):
+                choices[index] = reading
+                replaced.add(index)
+    return replaced
+
+
+def _most_famous(candidates: Sequence[Candidate]) -> Candidate | None:
+    """The most populous town of a name that names only towns (not a country, region or people, which
+    are famous under their name already: "Georgia Tech", "Canadian Press"), if it is a sizeable one."""
+    readings = [c for c in candidates[:MAX_CANDIDATES] if c.kind != SKELETON]
+    if any(c.kind == DEMONYM or c.place.feature in FAMOUS_FEATURES for c in readings):
+        return None
+    largest = max((c for c in readings if c.kind == PRIMARY), key=lambda c: c.place.population, default=None)
+    if largest is None or largest.place.feature != "city":
+        return None
+    return largest if largest.place.population >= FAMOUS_TOWN_POPULATION else None
 
 
 def _follow_apposition(toponyms: Sequence[Toponym], choices: list[Candidate | None]) -> None:
