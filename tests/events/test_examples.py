@@ -13,7 +13,7 @@ import pytest
 
 from sitrep.evaluation.events import pipeline_coder
 from sitrep.events import embedded, learned
-from sitrep.events.train import examples_sha256, read_examples
+from sitrep.events.train import inputs_sha256, read_examples
 from sitrep.records import Analysis, Event
 
 Coded = list[tuple[dict[str, Any], Event | None]]
@@ -61,7 +61,7 @@ def test_example_texts_are_unique() -> None:
 
 
 @pytest.mark.parametrize("model_file", [learned.MODEL_FILE, embedded.MODEL_FILE])
-def test_shipped_models_were_trained_on_the_current_examples(model_file: str) -> None:
-    """Both type models must be retrained whenever examples.jsonl changes (see docs/events.md)."""
+def test_shipped_models_were_trained_on_the_current_examples_and_lexicon(model_file: str) -> None:
+    """Both type models must be retrained whenever the examples or the lexicon change (see docs/events.md)."""
     text = resources.files("sitrep.data.events").joinpath(model_file).read_text(encoding="utf-8")
-    assert json.loads(text).get("examples_sha256") == examples_sha256(None), f"retrain {model_file}"
+    assert json.loads(text).get("inputs_sha256") == inputs_sha256(None), f"retrain {model_file}"

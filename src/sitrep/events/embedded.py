@@ -259,7 +259,7 @@ def train(examples: Sequence[Mapping[str, Any]], folds: int = 5) -> dict[str, An
 
 
 def main() -> None:
-    from sitrep.events.train import as_text, examples_sha256, read_examples
+    from sitrep.events.train import as_text, inputs_sha256, read_examples
 
     parser = argparse.ArgumentParser(description="Train the embedding event-type model on Sitrep's examples.")
     parser.add_argument("--examples", type=Path, help="JSONL of {type, text} (default: the shipped examples)")
@@ -267,7 +267,7 @@ def main() -> None:
     args = parser.parse_args()
     examples = read_examples(args.examples)
     data = train(examples)
-    data["examples_sha256"] = examples_sha256(args.examples)
+    data["inputs_sha256"] = inputs_sha256(args.examples)
     args.output.write_text(as_text(data, "coefficients"), encoding="utf-8")
     found = data["cross_validated_accuracy"]
     print(

@@ -24,6 +24,7 @@ from sitrep.events.lexicon import default_lexicon
 
 DEFAULT_OUTPUT = Path(__file__).resolve().parents[1] / "data" / "events" / MODEL_FILE
 EXAMPLES_FILE = "examples.jsonl"
+LEXICON_FILES = ("plover.yaml", "triggers.yaml", "grammar.yaml")
 REGULARISATION = 3.0  # inverse strength (scikit-learn's C), chosen by cross-validation on the examples
 MIN_COUNT = 2  # a feature must occur in this many examples: one-off words and arcs only add noise
 PRECISION = 3  # decimals kept per weight
@@ -40,9 +41,13 @@ def read_examples(path: Path | None) -> list[dict[str, Any]]:
     return [json.loads(line) for line in text.splitlines() if line.strip()]
 
 
-def examples_sha256(path: Path | None) -> str:
-    """The hash a trained model records of its examples, so that a test can tell a stale model."""
-    return hashlib.sha256(examples_content(path)).hexdigest()
+def inputs_sha256(path: Path | None) -> str:
+    """The hash a trained model records of what it learned from, so that a test can tell a stale model: the
+    examples, and the lexicon files whose types and word lists are among its features."""
+    digest = hashlib.sha256(examples_content(path))
+    for name in LEXICON_FILES:
+        digest.update(resources.files("sitrep.data.events").joinpath(name).read_bytes())
+    return digest.hexdigest()
 
 
 def featurise(texts: Sequence[str]) -> list[dict[str, int]]:
@@ -101,7 +106,7 @@ def main() -> None:
     args = parser.parse_args()
     examples = read_examples(args.examples)
     data, accuracy = train(examples)
-    data["examples_sha256"] = examples_sha256(args.examples)
+    data["inputs_sha256"] = inputs_sha256(args.examples)
     args.output.write_text(as_text(data), encoding="utf-8")
     print(
         f"{len(examples)} examples, {len(data['weights'])} features, cross-validated accuracy {accuracy:.3f}"
