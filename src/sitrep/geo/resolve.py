@@ -363,17 +363,22 @@ def _prefer_namesakes(toponyms: Sequence[Toponym], choices: list[Candidate | Non
     alone ("in Alexandria"), nor when its other names place the reading locally, in their province or
     near their places: then the organisation is the town's own ("Columbus Government Center").
     Returns the indexes of the toponyms given their famous namesake."""
-    evidence = _Evidence.of(toponyms, choices)
     by_name: dict[str, list[int]] = defaultdict(list)
     for index, toponym in enumerate(toponyms):
         by_name[toponym.key].append(index)
+    famous = {
+        name: reading
+        for name, indexes in by_name.items()
+        if all(toponyms[i].namesake for i in indexes)
+        and (reading := _most_famous(toponyms[indexes[0]].candidates))
+    }
     replaced: set[int] = set()
-    for name, indexes in by_name.items():
-        reading = _most_famous(toponyms[indexes[0]].candidates)
-        if reading is None or not all(toponyms[i].namesake for i in indexes):
-            continue
+    if not famous:
+        return replaced  # most articles: spared weighing the evidence again
+    evidence = _Evidence.of(toponyms, choices)
+    for name, reading in famous.items():
         context = _Context(evidence, name, None)
-        for index in indexes:
+        for index in by_name[name]:
             choice = choices[index]
             if (
                 choice is not None
