@@ -258,25 +258,39 @@ class Resolver:
             if not toponym.candidates:
                 toponym.candidates = self.gazetteer.candidates(toponym.text)
         choices = _first_choices(toponyms)
+        evidence = _Evidence.of(toponyms, choices)
         for _ in range(ROUNDS):
+            before = list(choices)
+            self._reweigh(toponyms, choices, evidence)
+            # A round is a function of the choices it starts from: one that changed nothing would only
+            # repeat itself.
+            if all(old is new for old, new in zip(before, choices, strict=True)):
+                break
             evidence = _Evidence.of(toponyms, choices)
-            # Toponyms of one name with one host see the same evidence: they are weighed once.
-            weighed: dict[tuple[str, int, str | None, tuple[str, ...]], Candidate | None] = {}
-            hosts = [choices[t.within] if t.within is not None else None for t in toponyms]
-            for index, (toponym, host) in enumerate(zip(toponyms, hosts, strict=True)):
-                peers = tuple(c for c in (choices[p] for p in toponym.peers) if c is not None)
-                situation = (
-                    toponym.key,
-                    id(toponym.candidates),
-                    host.place.id if host else None,
-                    tuple(c.place.id for c in peers),
-                )
-                if situation not in weighed:
-                    weighed[situation] = self._choose(toponym, _Context(evidence, toponym.key, host, peers))
-                choices[index] = weighed[situation]
-            _follow_apposition(toponyms, choices)
-        namesakes = _prefer_namesakes(toponyms, choices)
-        return self._fill_unknown(toponyms, choices, _strays(toponyms, choices) - namesakes)
+        namesakes = _prefer_namesakes(toponyms, choices, evidence)
+        if namesakes:
+            evidence = _Evidence.of(toponyms, choices)
+        return self._fill_unknown(toponyms, choices, _strays(toponyms, choices, evidence) - namesakes)
+
+    def _reweigh(
+        self, toponyms: Sequence[Toponym], choices: list[Candidate | None], evidence: _Evidence
+    ) -> None:
+        """One round: every toponym rescored with the evidence of the choices the round starts from."""
+        # Toponyms of one name with one host see the same evidence: they are weighed once.
+        weighed: dict[tuple[str, int, str | None, tuple[str, ...]], Candidate | None] = {}
+        hosts = [choices[t.within] if t.within is not None else None for t in toponyms]
+        for index, (toponym, host) in enumerate(zip(toponyms, hosts, strict=True)):
+            peers = tuple(c for c in (choices[p] for p in toponym.peers) if c is not None)
+            situation = (
+                toponym.key,
+                id(toponym.candidates),
+                host.place.id if host else None,
+                tuple(c.place.id for c in peers),
+            )
+            if situation not in weighed:
+                weighed[situation] = self._choose(toponym, _Context(evidence, toponym.key, host, peers))
+            choices[index] = weighed[situation]
+        _follow_apposition(toponyms, choices)
 
     def _choose(self, toponym: Toponym, context: _Context) -> Candidate | None:
         # A loose transliteration match counts only in a province the article otherwise names.
@@ -356,7 +370,9 @@ class Resolver:
         return None
 
 
-def _prefer_namesakes(toponyms: Sequence[Toponym], choices: list[Candidate | None]) -> set[int]:
+def _prefer_namesakes(
+    toponyms: Sequence[Toponym], choices: list[Candidate | None], evidence: _Evidence
+) -> set[int]:
     """A name that only ever opens an organisation's name ("Cambridge Analytica", "Venice Commission")
     means the best-known place so called, the most populous town: a company or a body is named after
     the famous town, whatever country the article is about. Not when the article also names the town
@@ -373,9 +389,6 @@ def _prefer_namesakes(toponyms: Sequence[Toponym], choices: list[Candidate | Non
         and (reading := _most_famous(toponyms[indexes[0]].candidates))
     }
     replaced: set[int] = set()
-    if not famous:
-        return replaced  # most articles: spared weighing the evidence again
-    evidence = _Evidence.of(toponyms, choices)
     for name, reading in famous.items():
         context = _Context(evidence, name, None)
         for index in by_name[name]:
@@ -451,11 +464,12 @@ def _acronym(run: str, candidate: Candidate) -> bool:
     return candidate.kind == ALTERNATE and len(run) > 1 and run.isalpha() and run.isupper()
 
 
-def _strays(toponyms: Sequence[Toponym], choices: Sequence[Candidate | None]) -> set[int]:
+def _strays(
+    toponyms: Sequence[Toponym], choices: Sequence[Candidate | None], evidence: _Evidence
+) -> set[int]:
     """Indexes of toponyms whose choice is a small town near no other name's place, in a country (or a
     province) no other name points to, in an article whose other names mostly point to one other
-    country (or province), or name towns in its country only far from it."""
-    evidence = _Evidence.of(toponyms, choices)
+    country (or province), or name towns in its country only far from it; `evidence` is the choices'."""
     strays = set()
     for index, (toponym, choice) in enumerate(zip(toponyms, choices, strict=True)):
         if choice is None or choice.place.feature != "city":
