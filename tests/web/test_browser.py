@@ -77,8 +77,10 @@ def test_map_shows_clustered_markers_from_the_offline_basemap(page: Any) -> None
     screenshot(page, "map")
     page.locator(".marker-cluster").first.click()
     page.wait_for_selector(".event-marker")
+    # The cluster's zoom redraws the markers when it ends, closing a popup opened before then.
+    page.wait_for_function("!document.querySelector('#map').classList.contains('leaflet-zoom-anim')")
     page.locator(".event-marker").first.click()
-    assert page.locator(".leaflet-popup a", has_text="Read the article").is_visible()
+    page.locator(".leaflet-popup a", has_text="Read the article").wait_for(state="visible", timeout=5000)
 
 
 def test_network_renders_nodes_and_edges(page: Any) -> None:
