@@ -2,13 +2,13 @@
 
 Each toponym starts from its best context-free candidate, helped by the plausible candidates of other
 names lying near it (two ambiguous names, each with a reading next to the other's, mean those readings:
-"Edmonton" and "Enfield" in north London). Then, twice, every toponym is rescored with
-the evidence of the toponyms of other names: the countries and first-level divisions they resolved to, how close
-their places lie, a dateline, "Town, State" apposition, whose reading every mention of the town
+"Edmonton" and "Enfield" in north London). Then, up to twice, every toponym is rescored with the
+evidence of the toponyms of other names: the countries and first-level divisions they resolved to, how
+close their places lie, a dateline, "Town, State" apposition, whose reading every mention of the town
 then takes, and lists ("California or Washington"), whose names are likely places of one kind. A
-toponym the gazetteer does not know (a street, a building) gets the place a name inside it refers to, else the town named nearest it in
-the text, else the article's local focus: for those, the enclosing place is usually the right answer
-within 161 km.
+toponym the gazetteer does not know (a street, a building) gets the place a name inside it refers to,
+else the town named nearest it in the text, else the article's local focus: for those, the enclosing
+place is usually the right answer within 161 km.
 """
 
 from __future__ import annotations
@@ -322,9 +322,9 @@ class Resolver:
         self, toponyms: Sequence[Toponym], choices: list[Candidate | None], strays: set[int]
     ) -> list[Candidate | None]:
         """Names the gazetteer lacks get a place named inside them, else the town named nearest them in
-        the text (in the dateline's country, if the article has one), else the article's focus. Stray readings get the focus too (a village abroad that the
-        article's other places give no reason for: the name is more likely a local place the gazetteer
-        lacks, "Heathrow" in a London story)."""
+        the text (in the dateline's country, if the article has one), else the article's focus. Stray
+        readings get the focus too (a village abroad that the article's other places give no reason for:
+        the name is more likely a local place the gazetteer lacks, "Heathrow" in a London story)."""
         kept = [(t, c) for i, (t, c) in enumerate(zip(toponyms, choices, strict=True)) if i not in strays]
         chosen = {c.place.id: c for _, c in kept if c is not None}
         focus_place = local_focus([(_weight(t), c.place) for t, c in kept if c is not None])
