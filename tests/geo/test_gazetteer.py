@@ -2,7 +2,9 @@ import os
 import time
 from pathlib import Path
 
-from sitrep.geo import Gazetteer
+import pytest
+
+from sitrep.geo import Gazetteer, build
 from sitrep.geo.build import SKELETON
 from sitrep.geo.gazetteer import remove_stale_builds
 from sitrep.geo.resolve import distance_km
@@ -157,3 +159,14 @@ def test_state_postal_codes_regions_and_a_city_demonym_from_the_reviewed_tables(
 
 def test_combining_forms_before_a_hyphen_are_demonyms_of_their_country(gazetteer: Gazetteer) -> None:
     assert [gazetteer.lookup(name)[0].country for name in ("Austro", "Sino", "Russo")] == ["AT", "CN", "RU"]
+
+
+def test_a_water_row_in_a_country_without_packaged_towns_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    tables = {
+        "rivers.tsv": "name\tbare\tother_names\tlat\tlon\tcountry\tmouth\nBarada\tyes\t\t33.5\t36.3\tXX\tx\n",
+        "lakes.tsv": "name\tbare\tother_names\tlat\tlon\tcountry\tnote\n",
+    }
+    monkeypatch.setattr(build, "data_file", tables.__getitem__)
+    damascus = build.Entry("1", "Damascus", 33.5, 36.3, "city", country="SY", admin1_key="SY.13")
+    with pytest.raises(ValueError, match=r"rivers.tsv: 'Barada' names a country with no packaged town: 'XX'"):
+        build.water_entries([damascus])

@@ -463,6 +463,10 @@ def water_entries(cities: Iterable[Entry]) -> list[Entry]:
         next(rows)  # the column names
         for name, bare, other_names, lat, lon, country, _note in rows:
             point = (float(lat), float(lon))
+            if not towns_by_country[country]:
+                raise ValueError(
+                    f"{feature}s.tsv: {name!r} names a country with no packaged town: {country!r}"
+                )
             town = min(
                 towns_by_country[country], key=lambda t: (t.lat - point[0]) ** 2 + (t.lon - point[1]) ** 2
             )
