@@ -1,15 +1,10 @@
-"""A PostgreSQL server for the store tests: pgserver's embedded binaries, started once per session in a
-temporary data directory, stopped and deleted after. Each test gets a database of its own.
-
-The example corpus is analysed once per session, stored in SQLite, and replayed into PostgreSQL, for the
-tests comparing the backends (the library's reads in test_backends.py, the web app's in test_web.py)."""
+"""The store tests' corpus: the example corpus is analysed once per session, stored in SQLite, and
+replayed into PostgreSQL (the server is the root conftest's), for the tests comparing the backends (the
+library's reads in test_backends.py, the web app's in test_web.py)."""
 
 from __future__ import annotations
 
 import dataclasses
-import itertools
-import shutil
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -19,40 +14,7 @@ import pytest
 from sitrep.api import Sitrep
 from sitrep.errors import InputError
 from sitrep.records import Analysis, Document, Keyword
-
-_databases = itertools.count()
-
-
-@pytest.fixture(scope="session")
-def postgres_server() -> Iterator[Any]:
-    pgserver = pytest.importorskip("pgserver", reason="pgserver (embedded PostgreSQL) is not installed")
-    pytest.importorskip("psycopg", reason="psycopg is not installed")
-    # Not under pytest's temporary folder: as root, the server runs as another user, which must reach the
-    # data directory, and every pytest session closes /tmp/pytest-of-root to others again when it starts.
-    parent = Path(tempfile.mkdtemp(prefix="sitrep-postgres-"))
-    try:
-        server = pgserver.get_server(parent / "data", cleanup_mode="delete")
-    except Exception as exc:  # noqa: BLE001 - any failure to start means this platform cannot run it
-        shutil.rmtree(parent, ignore_errors=True)
-        pytest.skip(f"pgserver cannot start PostgreSQL on this platform: {exc}")
-    yield server
-    server.cleanup()
-    shutil.rmtree(parent, ignore_errors=True)
-
-
-@pytest.fixture
-def postgres_url(postgres_server: Any) -> str:
-    """The URL of a new, empty database."""
-    return new_database(postgres_server)
-
-
-def new_database(server: Any) -> str:
-    import psycopg
-
-    name = f"sitrep_test_{next(_databases)}"
-    with psycopg.connect(server.get_uri(), autocommit=True) as admin:
-        admin.execute(f"CREATE DATABASE {name}")
-    return str(server.get_uri(name))
+from tests.conftest import new_database
 
 
 def corpus_dir() -> Path:

@@ -25,7 +25,8 @@ from sitrep.records import Analysis
 from sitrep.search import SearchPage
 from sitrep.search.results import HIT_START
 from sitrep.store.queries import EventQuery
-from tests.store.conftest import Replay, corpus_dir, new_database
+from tests.conftest import new_database
+from tests.store.conftest import Replay, corpus_dir
 
 
 @pytest.fixture(scope="module")

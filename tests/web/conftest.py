@@ -29,6 +29,7 @@ from sitrep.records import (
 )
 from sitrep.store import Store
 from sitrep.web import create_app
+from tests.conftest import new_database
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -146,8 +147,9 @@ def hostile() -> tuple[Document, Analysis]:
     return document, analysis
 
 
-def build_database(path: Path) -> dict[str, str]:
-    """Write the three test articles through the store; returns their ids by name."""
+def build_database(path: Path | str) -> dict[str, str]:
+    """Write the three test articles through the store (a file, or a database URL); returns their ids by
+    name."""
     store = Store(path)
     ids = {}
     for name, make in (("clashes", clashes), ("retreat", retreat), ("hostile", hostile)):
@@ -206,9 +208,14 @@ class LiveServer:
         self.thread.join(timeout=10)
 
 
-@pytest.fixture(scope="session")
-def live_server(web_db: tuple[Path, dict[str, str]]) -> Iterator[LiveServer]:
-    with LiveServer(create_app(str(web_db[0]))) as server:
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def live_server(request: pytest.FixtureRequest, web_db: tuple[Path, dict[str, str]]) -> Iterator[LiveServer]:
+    """The web app over each store: the browser tests run once per backend, with the same articles."""
+    database = str(web_db[0])
+    if request.param == "postgresql":
+        database = new_database(request.getfixturevalue("postgres_server"))
+        assert build_database(database) == web_db[1]
+    with LiveServer(create_app(database)) as server:
         yield server
 
 
