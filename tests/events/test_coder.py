@@ -448,3 +448,8 @@ def test_an_actor_that_supplies_goods_gives_aid() -> None:
 def test_a_conditional_offer_or_threat_was_still_made(text: str, expected: str) -> None:
     events = code(text, ACTORS).events
     assert max(events, key=lambda e: e.confidence).type == expected
+
+
+def test_a_british_spelling_codes_like_the_american_one() -> None:
+    analysis = code("The demobilisation of some 3,000 fighters began in the northern camps this week.")
+    assert [(e.type, e.mode) for e in analysis.events] == [("RETREAT", "disarm")]

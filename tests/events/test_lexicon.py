@@ -46,3 +46,10 @@ def test_word_lists_hold_words_and_refuse_what_yaml_reads_as_booleans() -> None:
     data["negative_determiners"] = yaml.safe_load("[no]")
     with pytest.raises(ValueError, match="quote"):
         parse_grammar(data)
+
+
+def test_british_spellings_find_the_senses_listed_under_the_american_one() -> None:
+    lexicon = default_lexicon()
+    assert "demobilisation" not in lexicon.nouns
+    assert [s.type for s in lexicon.noun_senses("demobilisation")] == ["RETREAT"]
+    assert lexicon.noun_senses("praise") == lexicon.nouns["praise"]  # an -ise word of its own stays itself

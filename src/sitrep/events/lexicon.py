@@ -303,14 +303,30 @@ class Lexicon:
         return frozenset({word})
 
     def verb_senses(self, lemma: str) -> tuple[Sense, ...]:
-        return self.verbs.get(lemma, ()) or self.extra_verbs.get(lemma, ())
+        return (
+            self.verbs.get(lemma, ())
+            or self.verbs.get(american_spelling(lemma), ())
+            or self.extra_verbs.get(lemma, ())
+        )
 
     def noun_senses(self, lemma: str) -> tuple[Sense, ...]:
-        return self.nouns.get(lemma, ())
+        return self.nouns.get(lemma, ()) or self.nouns.get(american_spelling(lemma), ())
 
     def with_extra_verbs(self, extra: dict[str, tuple[Sense, ...]]) -> Lexicon:
         """This lexicon with further verb senses consulted when a verb has none of its own."""
         return Lexicon(self.types, self.verbs, self.nouns, self.classes, self.grammar, extra)
+
+
+BRITISH_ENDINGS = (("isation", "ization"), ("ise", "ize"))
+
+
+def american_spelling(lemma: str) -> str:
+    """The -ize spelling of a British -ise or -isation word ("demobilisation"), which the lexicon may list
+    alone; a word with no such ending comes back unchanged."""
+    for british, american in BRITISH_ENDINGS:
+        if lemma.endswith(british):
+            return lemma.removesuffix(british) + american
+    return lemma
 
 
 def parse_types(data: dict[str, Any]) -> dict[str, PloverType]:
