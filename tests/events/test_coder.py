@@ -453,3 +453,10 @@ def test_a_conditional_offer_or_threat_was_still_made(text: str, expected: str) 
 def test_a_british_spelling_codes_like_the_american_one() -> None:
     analysis = code("The demobilisation of some 3,000 fighters began in the northern camps this week.")
     assert [(e.type, e.mode) for e in analysis.events] == [("RETREAT", "disarm")]
+
+
+def test_a_hyphenated_word_the_tokenizer_splits_matches_as_one() -> None:
+    sit_in = code("Hundreds of teachers held a sit-in outside parliament.")
+    build_up = code("The build-up of troops on the border alarmed Kyiv.")
+    assert [(e.type, e.mode) for e in sit_in.events] == [("PROTEST", "demo")]
+    assert [(e.type, e.mode) for e in build_up.events] == [("MOBILIZE", "troops")]

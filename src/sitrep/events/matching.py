@@ -17,6 +17,7 @@ from sitrep.events.syntax import (
     first_child,
     has_clause,
     has_object_predicate,
+    hyphen_prefix,
     is_noun,
     is_passive,
     is_verb,
@@ -114,8 +115,11 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
 def base_forms(token: Token) -> tuple[str, ...]:
     """The lemma, then guesses from the inflected form for when the tagger's lemma is wrong ("staged"
     lemmatised as "stag"): -ed, -d, -ing, -s, -es, -ies, doubled final consonants; for a verb also the
-    base of an irregular form ("forgave" tagged as a base form keeps "forgave" as its lemma)."""
-    return word_forms(token.lower_, lemma(token), is_verb(token))
+    base of an irregular form ("forgave" tagged as a base form keeps "forgave" as its lemma). The last part
+    of a hyphenated word the tokenizer split tries the whole word first ("sit-in", "test-fired")."""
+    forms = word_forms(token.lower_, lemma(token), is_verb(token))
+    prefix = hyphen_prefix(token)
+    return tuple(prefix + form for form in forms) + forms if prefix else forms
 
 
 @lru_cache(maxsize=1 << 16)
@@ -239,7 +243,8 @@ def is_gerund_noun(token: Token) -> bool:
 def matches_word(token: Token, allowed: frozenset[str]) -> bool:
     """True when the token's lemma or form is allowed; multi-word members match on their last word
     with the earlier words among the token's own dependents ("martial law", "state of emergency")."""
-    if lemma(token) in allowed or token.lower_ in allowed:
+    prefix = hyphen_prefix(token)
+    if lemma(token) in allowed or token.lower_ in allowed or (prefix and prefix + lemma(token) in allowed):
         return True
     for member in allowed:
         words = member.split()

@@ -67,6 +67,17 @@ def lemma(token: Token) -> str:
     return token.lemma_.lower()
 
 
+def hyphen_prefix(token: Token) -> str:
+    """The first part and hyphen of a hyphenated word the tokenizer split ("sit-" on the "in" of "sit-in",
+    "cease-" on "fire"), or "" when the token is no such last part."""
+    if token.i < 2:
+        return ""
+    hyphen, first = token.doc[token.i - 1], token.doc[token.i - 2]
+    if hyphen.text != "-" or hyphen.whitespace_ or first.whitespace_ or not first.is_alpha:
+        return ""
+    return f"{first.lower_}-"
+
+
 def children(token: Token, *deps: str) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
