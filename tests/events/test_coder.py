@@ -460,3 +460,10 @@ def test_a_hyphenated_word_the_tokenizer_splits_matches_as_one() -> None:
     build_up = code("The build-up of troops on the border alarmed Kyiv.")
     assert [(e.type, e.mode) for e in sit_in.events] == [("PROTEST", "demo")]
     assert [(e.type, e.mode) for e in build_up.events] == [("MOBILIZE", "troops")]
+
+
+def test_force_used_alongside_another_side_is_their_cooperation() -> None:
+    beside_troops = code("Local militias fought alongside government troops to retake the oil field.")
+    beside_a_river = code("The army shelled the village alongside the river.")
+    assert max(beside_troops.events, key=lambda e: e.confidence).type == "COOPERATE"
+    assert [e.type for e in beside_a_river.events] == ["ASSAULT"]

@@ -59,6 +59,7 @@ RIOT_CAMEO = "145"  # protest violently, riot
 COMMITMENT_TYPES = {"AGREE", "THREATEN"}  # verbal acts whose content is what is still to come
 CAUSE_DEPTH = 3  # prepositional phrases between a cause and its verb: "died as a result of torture"
 CONTINUING_LINKS = {"conj", "advcl", "xcomp"}  # a clause that goes on with the same action
+SIDE_ENTITIES = {"ORG", "NORP", "GPE"}  # named sides that can act with another: groups, nations, states
 MERGE_LINKS = {"advcl", "xcomp", "conj", "dobj", "pobj", "prep", "acl", "pcomp", "npadvmod", "ccomp", "nsubj"}
 
 
@@ -343,12 +344,21 @@ class EventCoder:
     def acts_jointly(self, token: Token, used: tuple[Token, ...] = ()) -> bool:
         """A verb with "together" or "jointly", or whose event noun among the `used` words of its phrase is
         "joint" ("launched a joint offensive"), and two sides to do it: a plural or coordinated subject, or
-        a "with" partner."""
+        a "with" partner; or a verb done "alongside" another side."""
         grammar = self.grammar
         joint = any(c.dep_ == "advmod" and c.lower_ in grammar.joint_adverbs for c in token.children) or any(
             c.dep_ == "amod" and c.lower_ in grammar.joint_adjectives for word in used for c in word.children
         )
-        return is_verb(token) and joint and has_partner(token)
+        return is_verb(token) and ((joint and has_partner(token)) or self.beside_another_side(token))
+
+    def beside_another_side(self, verb: Token) -> bool:
+        """An "alongside" phrase naming a force or a named side, the second side of a joint action."""
+        return any(
+            lemma(side) in self.lexicon.classes["TROOPS"] or side.ent_type_ in SIDE_ENTITIES
+            for preposition in children(verb, "prep")
+            if preposition.lower_ in self.grammar.joint_prepositions
+            for side in children(preposition, "pobj")
+        )
 
     def threat_mode(self, threatened: Sense) -> str | None:
         """What a threat threatens: the threatened event's own mode if it is a THREATEN mode ("expel"),

@@ -224,6 +224,7 @@ class Grammar:
     uneventful_verbs: frozenset[str]
     joint_adverbs: frozenset[str]
     joint_adjectives: frozenset[str]
+    joint_prepositions: frozenset[str]
     joint_operation_types: frozenset[str]
     context_cues: tuple[tuple[str, tuple[str, ...]], ...]
 
@@ -281,6 +282,7 @@ def parse_grammar(data: dict[str, Any]) -> Grammar:
         uneventful_verbs=words("uneventful_verbs"),
         joint_adverbs=words("joint_adverbs"),
         joint_adjectives=words("joint_adjectives"),
+        joint_prepositions=words("joint_prepositions"),
         joint_operation_types=frozenset(strings(data["joint_operation_types"], "joint_operation_types")),
         context_cues=cue_table("context_cues"),
     )
