@@ -116,7 +116,7 @@ def base_forms(token: Token) -> tuple[str, ...]:
     """The lemma, then guesses from the inflected form for when the tagger's lemma is wrong ("staged"
     lemmatised as "stag"): -ed, -d, -ing, -s, -es, -ies, doubled final consonants; for a verb also the
     base of an irregular form ("forgave" tagged as a base form keeps "forgave" as its lemma). The last part
-    of a hyphenated word the tokenizer split tries the whole word first ("sit-in", "test-fired")."""
+    of a hyphenated word the tokenizer split tries the whole word first ("sit-in", "build-up")."""
     forms = word_forms(token.lower_, lemma(token), is_verb(token))
     prefix = hyphen_prefix(token)
     return tuple(prefix + form for form in forms) + forms if prefix else forms
