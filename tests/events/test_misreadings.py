@@ -307,7 +307,11 @@ def test_sides_that_team_up_cooperate() -> None:
         top = max(analysis.events, key=lambda e: e.confidence)
         assert top.type == "COOPERATE", text
         assert "army" not in top.recipients, text
-    joined = code("Hill Brigade fighters joined the army units near Kessar.", ACTORS)
+    # The idioms are bare: joining the army's units is not "joining forces". Whether the fighters linked
+    # up with the army is the learned model's guess to make, so the rules are checked alone.
+    joined = analyse(
+        "Hill Brigade fighters joined the army units near Kessar.", ACTORS, EventCoder(learned=False)
+    )
     assert not of_type(joined, "COOPERATE")
 
 
