@@ -3,6 +3,8 @@ speech makes easy to misread (sentences written for these tests; fictional actor
 
 from __future__ import annotations
 
+import pytest
+
 from sitrep import nlp
 from sitrep.events import EventCoder
 from sitrep.records import Actor, Analysis, Article
@@ -393,3 +395,80 @@ def test_rallying_behind_someone_is_support_and_lashing_out_is_criticism() -> No
     assert [e.type for e in street.events] == ["PROTEST"]
     lashed = code("The Interior Ministry lashed out at the Hill Brigade over the attack.", ACTORS)
     assert [(e.type, e.mode) for e in lashed.events][:1] == [("ACCUSE", "disapprove")]
+
+
+def test_a_nouns_lemma_that_an_ending_confirms_is_not_second_guessed() -> None:
+    analysis = code(
+        "The Interior Ministry confined the Northern Front's leader to his home, his aides said.", ACTORS
+    )
+    assert [(e.type, e.mode) for e in analysis.events] == [("COERCE", "arrest")]
+
+
+def test_a_support_verbs_noun_with_words_of_its_own_names_the_event() -> None:
+    analysis = code("Northern Front prisoners launched an open-ended hunger strike on Monday.", ACTORS)
+    assert [(e.type, e.mode) for e in analysis.events] == [("PROTEST", "hunger")]
+    assert [e.type for e in code("The Northern Front launched a strike on Kessar.", ACTORS).events] == [
+        "ASSAULT"
+    ]
+
+
+def test_calling_something_an_adjective_is_no_phone_call() -> None:
+    for text in (
+        "The Interior Ministry condemned the verdict, calling the charges politically motivated.",
+        "The Northern Front called the vote rigged.",
+    ):
+        assert not of_type(code(text, ACTORS), "CONSULT"), text
+    assert of_type(code("The Northern Front called the Town Council on Monday.", ACTORS), "CONSULT")
+
+
+def test_a_joint_undertaking_named_by_the_object_is_cooperation() -> None:
+    for text in (
+        "Northern Front and Hill Brigade fighters mounted a joint sweep through the valley on Thursday.",
+        "Northern Front and Hill Brigade engineers began a joint survey of the frontier.",
+    ):
+        top = max(code(text, ACTORS).events, key=lambda e: e.confidence)
+        assert top.type == "COOPERATE", text
+
+
+def test_harm_done_by_what_a_relative_clause_describes_is_natures() -> None:
+    assert not code(
+        "Heavy rains triggered landslides that killed at least 30 people in Kessar.", ACTORS
+    ).events
+    assert of_type(
+        code("Gunmen who stormed the hotel killed 12 guests of the Town Council.", ACTORS), "ASSAULT"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A Kessar court handed down seven-year prison terms to three Northern Front members.", "SANCTION"),
+        ("The Interior Ministry forcibly returned 109 refugees to the Northern Front's territory.", "COERCE"),
+        ("The Hill Brigade lent its backing to the Town Council's mediation.", "SUPPORT"),
+        ("The Town Council withdrew its opposition to the Northern Front's plan.", "CONCEDE"),
+        ("The Northern Front leader accepted his defeat in the vote on Monday.", "CONCEDE"),
+        ("The Interior Ministry loosened its blockade of Kessar on Sunday.", "CONCEDE"),
+        ("Prosecutors brought charges against the Northern Front leader over the massacres.", "ACCUSE"),
+        ("The Town Council appointed a commission of inquiry into the violence.", "ACCUSE"),
+        ("Hill Brigade officials pointed the finger at the Northern Front over the clashes.", "ACCUSE"),
+        (
+            "The Hill Brigade turned in their rifles at a site in Kessar under the disarmament plan.",
+            "RETREAT",
+        ),
+        ("Northern Front troops vacated the positions inside the security zone.", "RETREAT"),
+        (
+            "The Town Council froze the Northern Front's membership over its refusal to hold elections.",
+            "SANCTION",
+        ),
+        ("Gondor positioned missiles in Kessar, the Interior Ministry said.", "MOBILIZE"),
+        ("Forty thousand army reservists were summoned to their units on Sunday.", "MOBILIZE"),
+        (
+            "The army chief gave the Hill Brigade until Friday to lay down their arms or face an offensive.",
+            "THREATEN",
+        ),
+        ("The Hill Brigade gave an undertaking to free all child soldiers within a month.", "AGREE"),
+    ],
+)
+def test_wire_service_idioms(text: str, expected: str) -> None:
+    top = max(code(text, ACTORS).events, key=lambda e: e.confidence, default=None)
+    assert top is not None and top.type == expected, [(e.type, e.trigger) for e in code(text, ACTORS).events]

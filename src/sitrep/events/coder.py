@@ -332,10 +332,13 @@ class EventCoder:
 
     def joint_action(self, predicate: Token, reader: ArgumentReader) -> list[Candidate]:
         """Where no rule fired: a main verb done jointly by two sides to something ("China and Pakistan
-        jointly built the dam") is their cooperation; done with no object, it is their coming together
-        ("sat down together"), no material cooperation."""
-        acts_on_something = direct_object(predicate) is not None
-        if not (acts_on_something and self.eventive(predicate) and self.acts_jointly(predicate)):
+        jointly built the dam", "mounted a joint sweep") is their cooperation; done with no object, it is
+        their coming together ("sat down together"), no material cooperation."""
+        target = direct_object(predicate)
+        joint_object = (target,) if target is not None else ()
+        # a phase verb's object is the act: "began a joint survey"
+        acts = self.eventive(predicate) or lemma(predicate) in self.grammar.support_verbs
+        if not (target is not None and acts and self.acts_jointly(predicate, joint_object)):
             return []
         word = lemma(predicate)
         sense = Sense(pattern=word, head=word, dependents=(), type="COOPERATE", reciprocal=True)
@@ -510,14 +513,21 @@ def is_generic_subject(noun: Token) -> bool:
 
 
 def causes_of(verb: Token) -> list[Token]:
-    """What does what a verb says: its subject or "by" agent; with no subject of its own, the subject of
-    the verb a participle or conjoined verb goes with; for a passive verb, also what it happened "in"."""
-    causes = [*children(verb, "nsubj"), *(o for _, o in prepositional_objects(verb, ("by",)))]
+    """What does what a verb says: its subject or "by" agent, a relative pronoun standing for the noun its
+    clause describes ("landslides that killed 30"); with no subject of its own, the subject of the verb a
+    participle or conjoined verb goes with; for a passive verb, also what it happened "in"."""
+    subjects = [verb.head if is_relative(s) else s for s in children(verb, "nsubj")]
+    causes = [*subjects, *(o for _, o in prepositional_objects(verb, ("by",)))]
     if not causes and not children(verb, "nsubjpass") and verb.dep_ in CONTINUING_LINKS:
         causes = children(verb.head, "nsubj")
     if is_passive(verb):
         causes += [o for _, o in prepositional_objects(verb, ("in",))]
     return causes
+
+
+def is_relative(subject: Token) -> bool:
+    """A relative pronoun opening the relative clause it is the subject of ("that", "which", "who")."""
+    return subject.tag_ in ("WDT", "WP") and subject.head.dep_ == "relcl"
 
 
 def argument_of(noun: Token) -> Token:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -126,13 +126,20 @@ def base_forms(token: Token) -> tuple[str, ...]:
 def word_forms(word: str, lemma: str, verb: bool = False) -> tuple[str, ...]:
     """`base_forms` from the strings, remembered: the same words recur in every article."""
     forms = [lemma, word, *(irregular_verbs().get(word, ()) if verb else ())]
+    stems = list(inflection_stems(word))
+    if not verb and lemma != word and lemma in stems:  # a noun's lemma a guess confirms stands: "aides"
+        return tuple(dict.fromkeys(forms))
+    return tuple(dict.fromkeys(forms + stems))
+
+
+def inflection_stems(word: str) -> Iterator[str]:
+    """Guesses at a word's base from its ending: -ed, -d, -ing, -s, -es, -ies, doubled final consonants."""
     for suffix, replacement in INFLECTIONS:
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             stem = word[: -len(suffix)] + replacement
-            forms.append(stem)
+            yield stem
             if replacement == "" and len(stem) > 2 and stem[-1] == stem[-2]:
-                forms.append(stem[:-1])
-    return tuple(dict.fromkeys(forms))
+                yield stem[:-1]
 
 
 @lru_cache(maxsize=1)
@@ -179,12 +186,13 @@ def has_to_clause(words: tuple[Token, ...]) -> bool:
 
 def noun_object_sense(verb: Token, used: tuple[Token, ...], lexicon: Lexicon) -> Sense | None:
     """A support verb's phrase is its noun's event ("launched an attack"): where the noun's own object
-    sets its sense apart ("an attack on the ruling" is criticism), that sense is the phrase's."""
+    ("an attack on the ruling" is criticism) or its own words ("launched a hunger strike") set its sense
+    apart, that sense is the phrase's."""
     if not is_verb(verb) or lemma(verb) not in lexicon.grammar.support_verbs:
         return None
     for noun in (w for w in used if w.dep_ in ("dobj", "obj")):
         sense = best_match(noun, lexicon.noun_senses(lemma(noun)), lexicon)
-        if sense is not None and sense.sense.object_in:
+        if sense is not None and (sense.sense.object_in or sense.sense.dependents):
             return sense.sense
     return None
 
@@ -221,9 +229,15 @@ def match_dependents(sense: Sense, scope: list[Token], lexicon: Lexicon) -> tupl
 
 
 def is_time_phrase(token: Token) -> bool:
-    """A preposition that only says when ("called the envoy on Monday" calls on no one)."""
+    """A preposition that only says when ("called the envoy on Monday" calls on no one); "until" sets a
+    deadline, which a pattern may name ("gave them until Friday to leave")."""
     objects = children(token, "pobj")
-    return token.dep_ == "prep" and bool(objects) and all(o.ent_type_ in TIME_ENTITIES for o in objects)
+    return (
+        token.dep_ == "prep"
+        and token.lower_ != "until"
+        and bool(objects)
+        and all(o.ent_type_ in TIME_ENTITIES for o in objects)
+    )
 
 
 def is_class_slot(token: Token) -> bool:

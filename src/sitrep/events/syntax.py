@@ -103,9 +103,21 @@ def direct_object(verb: Token) -> Token | None:
 
 def has_object_predicate(verb: Token) -> bool:
     """A verb that says what its object is ("called the plan a trap", "what they call peace"): an object
-    predicate, or the second of two objects the parser gives it."""
+    predicate, the second of two objects the parser gives it, or an adjective the parser hangs after the
+    object ("calling the charges politically motivated")."""
     objects = children(verb, "dobj", "obj")
-    return bool(children(verb, "oprd")) or len(objects) > 1
+    return bool(children(verb, "oprd")) or len(objects) > 1 or any(map(has_trailing_adjective, objects))
+
+
+def has_trailing_adjective(noun: Token) -> bool:
+    """An adjective, or a bare participle ("called the vote rigged"), after a noun that depends on it: a
+    predicate, as English adjectives come before their noun."""
+    return any(
+        c.i > noun.i
+        and c.dep_ in ("acl", "amod")
+        and (c.pos_ == "ADJ" or (c.tag_ == "VBN" and not c.n_rights))
+        for c in noun.children
+    )
 
 
 def prepositional_objects(token: Token, preps: Iterable[str] | None = None) -> Iterator[tuple[str, Token]]:
