@@ -23,7 +23,8 @@ ACTORS = {"front": ["Northern Front"], "brigade": ["Hill Brigade"]}
 TOY = TypeModel(
     classes=("ASSAULT", "NONE"),
     intercepts=(0.0, 1.0),
-    weights={"w:frobnicate": (4.0, 0.0), "w:brigade": (0.0, 0.0)},
+    weights={"w:frobnicate": (4.0, 0.0)}
+    | {f"w:{w}": (0.0, 0.0) for w in ("brigade", "miner", "mediator", "bridge", "shell", "video")},
 )
 
 
@@ -77,6 +78,18 @@ def test_the_model_proposes_an_event_only_where_no_rule_fires_and_an_actor_is_na
     assert analyse("Someone frobnicated the old bridge.", ACTORS, coder).events == []
     (rule,) = analyse("The Northern Front attacked the Hill Brigade.", ACTORS, coder).events
     assert rule.confidence > 0.5  # the rules' event, not a proposal
+
+
+def test_the_model_proposes_an_event_of_people_the_registry_does_not_know_but_not_of_things() -> None:
+    coder = EventCoder(type_model=TOY)
+    for text in (
+        "Miners frobnicated the bridge.",
+        "The mediator frobnicated the bridge.",
+        "Gondor frobnicated the bridge.",
+    ):
+        assert [e.type for e in analyse(text, ACTORS, coder).events] == ["ASSAULT"], text
+    for text in ("One shell frobnicated the bridge.", "Videos frobnicated the bridge."):
+        assert analyse(text, ACTORS, coder).events == [], text
 
 
 def test_the_model_proposes_nothing_on_a_negated_predicate() -> None:

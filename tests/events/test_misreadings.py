@@ -467,6 +467,12 @@ def test_harm_done_by_what_a_relative_clause_describes_is_natures() -> None:
             "THREATEN",
         ),
         ("The Hill Brigade gave an undertaking to free all child soldiers within a month.", "AGREE"),
+        ("The Town Council ordered a ban on trade with the Northern Front on Saturday.", "SANCTION"),
+        ("The Interior Ministry ordered the withdrawal of army units from Kessar.", "RETREAT"),
+        ("The Northern Front vowed to avenge the killing of its commander.", "THREATEN"),
+        ("The Interior Ministry dispatched several hundred police officers to Kessar.", "MOBILIZE"),
+        ("Army helicopters ferried food and medicine to flood victims in Kessar.", "AID"),
+        ("The Town Council turned over the suspect to the Northern Front.", "COOPERATE"),
     ],
 )
 def test_wire_service_idioms(text: str, expected: str) -> None:

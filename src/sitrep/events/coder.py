@@ -60,6 +60,8 @@ COMMITMENT_TYPES = {"AGREE", "THREATEN"}  # verbal acts whose content is what is
 CAUSE_DEPTH = 3  # prepositional phrases between a cause and its verb: "died as a result of torture"
 CONTINUING_LINKS = {"conj", "advcl", "xcomp"}  # a clause that goes on with the same action
 SIDE_ENTITIES = {"ORG", "NORP", "GPE"}  # named sides that can act with another: groups, nations, states
+AGENT_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
+AGENT_SUFFIXES = ("er", "or", "ist", "ian")  # words for who does something: miner, mediator, activist
 MERGE_LINKS = {"advcl", "xcomp", "conj", "dobj", "pobj", "prep", "acl", "pcomp", "npadvmod", "ccomp", "nsubj"}
 
 
@@ -195,11 +197,23 @@ class EventCoder:
         word = lemma(predicate)
         sense = Sense(pattern=word, head=word, dependents=(), type=best)
         proposed = self.candidate(Trigger(predicate, sense, ()), reader)
-        if not proposed.participants.actors or proposed.status.negated or self.done_by_nature(proposed):
+        named = proposed.participants.actors or self.has_agent_subject(predicate)
+        if not named or proposed.status.negated or self.done_by_nature(proposed):
             return []  # the model reads what happened, the parse must say who and that it did
         self.shift_type(proposed)
         proposed.model_support = chance
         return [proposed]
+
+    def has_agent_subject(self, verb: Token) -> bool:
+        """A verb whose subject names someone who can act, though the registry may not know them: a
+        named person, group or state, or a word for people or forces ("striking miners voted against",
+        "the mediator shuttled"); not a thing ("one shell landed")."""
+        return any(
+            (subject.ent_type_ in AGENT_ENTITIES and subject.pos_ == "PROPN")  # not a capitalised "Videos"
+            or word_in(subject, self.grammar.agent_classes, self.lexicon)
+            or lemma(subject).endswith(AGENT_SUFFIXES)
+            for subject in children(verb, "nsubj")
+        )
 
     def eventive(self, predicate: Token) -> bool:
         """A verb that may report an event: not a copula or auxiliary, not a bare statement and not a

@@ -218,6 +218,7 @@ class Grammar:
     targeted_titles: frozenset[str]
     militia_words: frozenset[str]
     people_classes: frozenset[str]
+    agent_classes: tuple[str, ...]
     stative_participles: frozenset[str]
     death_verbs: frozenset[str]
     assistance_verbs: frozenset[str]
@@ -276,6 +277,7 @@ def parse_grammar(data: dict[str, Any]) -> Grammar:
         targeted_titles=words("targeted_titles"),
         militia_words=words("militia_words"),
         people_classes=frozenset(strings(data["people_classes"], "people_classes")),
+        agent_classes=tuple(strings(data["agent_classes"], "agent_classes")),
         stative_participles=words("stative_participles"),
         death_verbs=words("death_verbs"),
         assistance_verbs=words("assistance_verbs"),
