@@ -473,8 +473,36 @@ def test_harm_done_by_what_a_relative_clause_describes_is_natures() -> None:
         ("The Interior Ministry dispatched several hundred police officers to Kessar.", "MOBILIZE"),
         ("Army helicopters ferried food and medicine to flood victims in Kessar.", "AID"),
         ("The Town Council turned over the suspect to the Northern Front.", "COOPERATE"),
+        (
+            "Northern Front fighters broke the ceasefire on Sunday, shelling the Hill Brigade near Kessar.",
+            "ASSAULT",
+        ),
+        ("The Hill Brigade declared allegiance to the Northern Front on Friday.", "SUPPORT"),
     ],
 )
 def test_wire_service_idioms(text: str, expected: str) -> None:
     top = max(code(text, ACTORS).events, key=lambda e: e.confidence, default=None)
     assert top is not None and top.type == expected, [(e.type, e.trigger) for e in code(text, ACTORS).events]
+
+
+def test_blame_reported_by_someone_else_is_an_accusation_and_what_is_blamed_alleged() -> None:
+    for text in (
+        "The Interior Ministry said the Northern Front was responsible for the car bomb in Kessar.",
+        "The Interior Ministry said the Northern Front were behind the attack on the army units.",
+    ):
+        analysis = code(text, ACTORS)
+        top = max(analysis.events, key=lambda e: e.confidence)
+        assert (top.type, top.mode, top.actors, top.recipients) == (
+            "ACCUSE",
+            "allege",
+            ["ministry"],
+            ["front"],
+        )
+        blamed = of_type(analysis, "ASSAULT")
+        assert blamed and all(e.alleged for e in blamed), text
+    for text in (
+        "The Northern Front said it was responsible for the car bomb in Kessar.",
+        "The Interior Ministry said the Northern Front was not behind the attack on the army units.",
+        "The Northern Front was behind the attack on the army units.",
+    ):
+        assert not of_type(code(text, ACTORS), "ACCUSE"), text

@@ -11,7 +11,7 @@ event; where it does not, an event noun the main verb is about stands for the se
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -56,6 +56,7 @@ PROPOSED_CONFIDENCE = 0.5  # a proposed event's confidence is this times the mod
 SUBORDINATE_LINKS = {"advcl", "relcl", "acl"}
 MATERIAL_QUAD_CLASSES = {2, 4}  # material cooperation and conflict: acts, not statements
 RIOT_CAMEO = "145"  # protest violently, riot
+ALLEGE_CAMEO = "112"  # accuse of crime, corruption
 COMMITMENT_TYPES = {"AGREE", "THREATEN"}  # verbal acts whose content is what is still to come
 CAUSE_DEPTH = 3  # prepositional phrases between a cause and its verb: "died as a result of torture"
 CONTINUING_LINKS = {"conj", "advcl", "xcomp"}  # a clause that goes on with the same action
@@ -150,6 +151,7 @@ class EventCoder:
     ) -> list[Event]:
         """The events of one sentence; `times`: its DATE and TIME entities (`time_entities_by_sentence`)."""
         candidates = [self.candidate(t, reader) for t in find_triggers(sentence, self.lexicon)]
+        candidates += self.attributions(sentence, reader, candidates)
         candidates = [c for c in candidates if not self.done_by_nature(c)]
         link_governors(candidates)
         candidates = fold_descriptions(
@@ -177,6 +179,45 @@ class EventCoder:
         text = sentence.text
         setting = Setting(sentence, text.strip(), self.details.context(text), times)
         return [self.event(c, setting, analysis) for c in kept]
+
+    def attributions(self, sentence: Span, reader: ArgumentReader, found: list[Candidate]) -> list[Candidate]:
+        """Blame reported by someone else ("the minister said the PKK was responsible for the car bomb",
+        "police said rebels were behind the attack") is their accusation, ACCUSE, against whom they name;
+        what is blamed is alleged (PLOVER manual, ACCUSE: the accused act is not coded as done)."""
+        accusations = []
+        for reporter, blamed in self.blame_clauses(sentence):
+            word = lemma(reporter)
+            sense = Sense(
+                pattern=word, head=word, dependents=(), type="ACCUSE", mode="allege", cameo=ALLEGE_CAMEO
+            )
+            accusations.append(self.candidate(Trigger(reporter, sense, ()), reader))
+            for candidate in found:
+                if blamed.is_ancestor(candidate.token):
+                    candidate.status.alleged = True
+        return accusations
+
+    def blame_clauses(self, sentence: Span) -> Iterator[tuple[Token, Token]]:
+        """(reporting verb, responsibility word) for each clause "X was responsible for / behind E" that a
+        reporting verb with a subject of its own reports; not a denial ("were not behind"), nor a
+        pronoun owning up for its speaker ("said it was responsible")."""
+        for word in sentence:
+            copula = word.head
+            if not (
+                lemma(word) in self.grammar.attribution_words
+                and word.dep_ in ("acomp", "prep")
+                and lemma(copula) == "be"
+                and copula.dep_ == "ccomp"
+                and lemma(copula.head) in self.reporting
+            ):
+                continue
+            blamed = children(copula, "nsubj")
+            if (
+                blamed
+                and blamed[0].pos_ != "PRON"
+                and not children(copula, "neg")
+                and children(copula.head, "nsubj")
+            ):
+                yield copula.head, word
 
     def proposal(self, model: SentenceTypeModel, sentence: Span, reader: ArgumentReader) -> list[Candidate]:
         """Where no rule fired: an event of the type the learned model finds probable, on the sentence's

@@ -209,6 +209,7 @@ class Grammar:
     purpose_heads: frozenset[str]
     support_verbs: frozenset[str]
     responsibility_words: frozenset[str]
+    attribution_words: frozenset[str]
     speech_nouns: frozenset[str]
     speech_links: frozenset[str]
     pair_anaphors: tuple[str, ...]
@@ -268,6 +269,7 @@ def parse_grammar(data: dict[str, Any]) -> Grammar:
         purpose_heads=words("purpose_heads"),
         support_verbs=words("support_verbs"),
         responsibility_words=words("responsibility_words"),
+        attribution_words=words("attribution_words"),
         speech_nouns=words("speech_nouns"),
         speech_links=words("speech_links"),
         pair_anaphors=tuple(str(p).lower() for p in data["pair_anaphors"]),
