@@ -458,8 +458,8 @@ def test_a_british_spelling_codes_like_the_american_one() -> None:
 def test_a_hyphenated_word_the_tokenizer_splits_matches_as_one() -> None:
     sit_in = code("Hundreds of teachers held a sit-in outside parliament.")
     build_up = code("The build-up of troops on the border alarmed Kyiv.")
-    assert [(e.type, e.mode) for e in sit_in.events] == [("PROTEST", "demo")]
-    assert [(e.type, e.mode) for e in build_up.events] == [("MOBILIZE", "troops")]
+    assert [(e.type, e.mode, e.trigger) for e in sit_in.events] == [("PROTEST", "demo", "held sit-in")]
+    assert [(e.type, e.mode, e.trigger) for e in build_up.events] == [("MOBILIZE", "troops", "build-up")]
 
 
 def test_force_used_alongside_another_side_is_their_cooperation() -> None:

@@ -506,3 +506,9 @@ def test_blame_reported_by_someone_else_is_an_accusation_and_what_is_blamed_alle
         "The Northern Front was behind the attack on the army units.",
     ):
         assert not of_type(code(text, ACTORS), "ACCUSE"), text
+
+
+def test_the_side_fought_alongside_is_the_partner_cooperated_with() -> None:
+    analysis = code("The Northern Front fought alongside the Hill Brigade to retake Kessar.", ACTORS)
+    (cooperation,) = of_type(analysis, "COOPERATE")
+    assert (cooperation.actors, cooperation.recipients) == (["front"], ["brigade"])

@@ -162,7 +162,7 @@ class EventCoder:
             self.shift_to_assistance(candidate)
             self.shift_type(candidate)
             self.shift_to_riot(candidate)
-            self.shift_to_cooperation(candidate)
+            self.shift_to_cooperation(candidate, reader)
         self.complete_threats(candidates)
         inherit_recipients(candidates)
         merged = merge(candidates)
@@ -376,14 +376,16 @@ class EventCoder:
             for named in (cause, *children(cause, "compound"))
         )
 
-    def shift_to_cooperation(self, candidate: Candidate) -> None:
+    def shift_to_cooperation(self, candidate: Candidate, reader: ArgumentReader) -> None:
         """Force used jointly by two sides ("troops of both countries jointly raided the camp") is a joint
-        operation, their mutual cooperation (PLOVER manual, COOPERATE)."""
+        operation, their mutual cooperation (PLOVER manual, COOPERATE); a side fought "alongside" is the
+        partner the actor cooperates with, its recipient."""
         trigger = candidate.trigger
         joint = self.acts_jointly(trigger.token, trigger.used)
         if candidate.type in self.grammar.joint_operation_types and joint:
             candidate.type, candidate.mode = "COOPERATE", None
             candidate.cameo = self.lexicon.types["COOPERATE"].cameo
+            candidate.participants.add_recipients(reader.named_by_all(self.sides_alongside(trigger.token)))
 
     def joint_action(self, predicate: Token, reader: ArgumentReader) -> list[Candidate]:
         """Where no rule fired: a main verb done jointly by two sides to something ("China and Pakistan
@@ -407,16 +409,17 @@ class EventCoder:
         joint = any(c.dep_ == "advmod" and c.lower_ in grammar.joint_adverbs for c in token.children) or any(
             c.dep_ == "amod" and c.lower_ in grammar.joint_adjectives for word in used for c in word.children
         )
-        return is_verb(token) and ((joint and has_partner(token)) or self.beside_another_side(token))
+        return is_verb(token) and ((joint and has_partner(token)) or bool(self.sides_alongside(token)))
 
-    def beside_another_side(self, verb: Token) -> bool:
-        """An "alongside" phrase naming a force or a named side, the second side of a joint action."""
-        return any(
-            lemma(side) in self.lexicon.classes["TROOPS"] or side.ent_type_ in SIDE_ENTITIES
+    def sides_alongside(self, verb: Token) -> list[Token]:
+        """The forces or named sides of an "alongside" phrase, the second side of a joint action."""
+        return [
+            side
             for preposition in children(verb, "prep")
             if preposition.lower_ in self.grammar.joint_prepositions
             for side in children(preposition, "pobj")
-        )
+            if lemma(side) in self.lexicon.classes["TROOPS"] or side.ent_type_ in SIDE_ENTITIES
+        ]
 
     def threat_mode(self, threatened: Sense) -> str | None:
         """What a threat threatens: the threatened event's own mode if it is a THREATEN mode ("expel"),

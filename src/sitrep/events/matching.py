@@ -24,6 +24,7 @@ from sitrep.events.syntax import (
     lemma,
     phrase_scope,
     prepositional_objects,
+    whole_word,
 )
 
 QUANTITY_NOUNS = {
@@ -92,7 +93,7 @@ class Trigger:
     @property
     def text(self) -> str:
         words = sorted((self.token, *self.used), key=lambda t: t.i)
-        return " ".join(t.text for t in words)
+        return " ".join(whole_word(t) for t in words)
 
 
 def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:

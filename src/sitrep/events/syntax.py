@@ -78,6 +78,13 @@ def hyphen_prefix(token: Token) -> str:
     return f"{first.lower_}-"
 
 
+def whole_word(token: Token) -> str:
+    """A token's text with the first part of the hyphenated word it ends ("sit-in", not "in")."""
+    if not hyphen_prefix(token):
+        return token.text
+    return f"{token.doc[token.i - 2].text}-{token.text}"
+
+
 def children(token: Token, *deps: str) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
