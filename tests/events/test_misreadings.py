@@ -478,6 +478,7 @@ def test_harm_done_by_what_a_relative_clause_describes_is_natures() -> None:
             "ASSAULT",
         ),
         ("The Hill Brigade declared allegiance to the Northern Front on Friday.", "SUPPORT"),
+        ("The Northern Front carried out a missile test near Kessar on Sunday.", "MOBILIZE"),
     ],
 )
 def test_wire_service_idioms(text: str, expected: str) -> None:
