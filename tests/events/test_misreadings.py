@@ -479,6 +479,8 @@ def test_harm_done_by_what_a_relative_clause_describes_is_natures() -> None:
         ),
         ("The Hill Brigade declared allegiance to the Northern Front on Friday.", "SUPPORT"),
         ("The Northern Front carried out a missile test near Kessar on Sunday.", "MOBILIZE"),
+        ("Hill Brigade fighters handed over their weapons to the peacekeepers near Kessar.", "RETREAT"),
+        ("Gondor withdrew its high commissioner from the Northern Front's capital.", "SANCTION"),
     ],
 )
 def test_wire_service_idioms(text: str, expected: str) -> None:
