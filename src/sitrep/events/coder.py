@@ -221,7 +221,8 @@ class EventCoder:
 
     def proposal(self, model: SentenceTypeModel, sentence: Span, reader: ArgumentReader) -> list[Candidate]:
         """Where no rule fired: an event of the type the learned model finds probable, on the sentence's
-        main predicate, if the model knows the sentence's words well enough and an actor is named."""
+        main predicate, if the model knows the sentence's words well enough and someone acts (a resolved
+        actor, or a subject `has_agent_subject` accepts)."""
         features = sentence_features(sentence, self.lexicon)
         if model.knows(features) < MIN_KNOWN_WORDS:
             return []
