@@ -481,6 +481,12 @@ def test_harm_done_by_what_a_relative_clause_describes_is_natures() -> None:
         ("The Northern Front carried out a missile test near Kessar on Sunday.", "MOBILIZE"),
         ("Hill Brigade fighters handed over their weapons to the peacekeepers near Kessar.", "RETREAT"),
         ("Gondor withdrew its high commissioner from the Northern Front's capital.", "SANCTION"),
+        ("Hill Brigade tanks rolled into central Kessar on Friday night.", "MOBILIZE"),
+        ("The Town Council halted imports of Northern Front wine on Wednesday.", "SANCTION"),
+        ("Northern Front youths hurled stones at the police in Kessar.", "PROTEST"),
+        ("Thousands of Northern Front supporters camped out in the main square of Kessar.", "PROTEST"),
+        ("The Town Council has taken in more than 3,000 refugees since the fighting began.", "AID"),
+        ("Gondor sent a team of 174 medical workers to Kessar to help fight the outbreak.", "AID"),
     ],
 )
 def test_wire_service_idioms(text: str, expected: str) -> None:
