@@ -425,6 +425,7 @@ def test_a_joint_undertaking_named_by_the_object_is_cooperation() -> None:
     for text in (
         "Northern Front and Hill Brigade fighters mounted a joint sweep through the valley on Thursday.",
         "Northern Front and Hill Brigade engineers began a joint survey of the frontier.",
+        "Northern Front and Hill Brigade engineers began jointly clearing landmines along the frontier.",
     ):
         top = max(code(text, ACTORS).events, key=lambda e: e.confidence)
         assert top.type == "COOPERATE", text
@@ -487,6 +488,11 @@ def test_harm_done_by_what_a_relative_clause_describes_is_natures() -> None:
         ("Thousands of Northern Front supporters camped out in the main square of Kessar.", "PROTEST"),
         ("The Town Council has taken in more than 3,000 refugees since the fighting began.", "AID"),
         ("Gondor sent a team of 174 medical workers to Kessar to help fight the outbreak.", "AID"),
+        (
+            "Town Council officials held the Northern Front responsible for a wave of car bombings in Kessar.",
+            "ACCUSE",
+        ),
+        ("The Interior Ministry shut down internet access across Kessar on Saturday.", "COERCE"),
     ],
 )
 def test_wire_service_idioms(text: str, expected: str) -> None:

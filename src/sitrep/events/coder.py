@@ -391,7 +391,11 @@ class EventCoder:
     def joint_action(self, predicate: Token, reader: ArgumentReader) -> list[Candidate]:
         """Where no rule fired: a main verb done jointly by two sides to something ("China and Pakistan
         jointly built the dam", "mounted a joint sweep") is their cooperation; done with no object, it is
-        their coming together ("sat down together"), no material cooperation."""
+        their coming together ("sat down together"), no material cooperation. Under a phase verb the act is
+        its complement ("began jointly clearing landmines")."""
+        complement = first_child(predicate, "xcomp")
+        if lemma(predicate) in self.grammar.support_verbs and complement is not None and is_verb(complement):
+            predicate = complement
         target = direct_object(predicate)
         joint_object = (target,) if target is not None else ()
         # a phase verb's object is the act: "began a joint survey"

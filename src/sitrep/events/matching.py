@@ -330,12 +330,15 @@ def opposed(token: Token) -> Token | None:
 
 def has_partner(verb: Token) -> bool:
     """Someone to meet or negotiate with: a "with"/"between" phrase on the verb or on its object ("joined
-    forces with Y", "held exercises with Y"), or a plural or coordinated subject."""
+    forces with Y", "held exercises with Y"), or a plural or coordinated subject (for a complement with no
+    subject of its own, that of the verb it completes: "the navies started jointly patrolling")."""
     obj = direct_object(verb)
     heads = (verb,) if obj is None else (verb, obj)
     if any(p.lower_ in ("with", "between", "among") for head in heads for p in head.children):
         return True
-    subject = first_child(verb, "nsubj")
+    subject = first_child(verb, "nsubj") or (
+        first_child(verb.head, "nsubj") if verb.dep_ == "xcomp" else None
+    )
     return subject is not None and (subject.tag_ in ("NNS", "NNPS") or bool(subject.conjuncts))
 
 

@@ -139,13 +139,21 @@ def prepositional_objects(token: Token, preps: Iterable[str] | None = None) -> I
 
 
 def phrase_scope(head: Token) -> list[Token]:
-    """Tokens a multi-word trigger may use: the head's dependents down to PHRASE_DEPTH, within its clause."""
+    """Tokens a multi-word trigger may use: the head's dependents down to PHRASE_DEPTH, within its clause,
+    and an adjective the parser hangs on the verb as a clause ("held X responsible", "found them guilty")."""
     found: list[Token] = []
     frontier = [head]
     for _ in range(PHRASE_DEPTH):
-        frontier = [c for t in frontier for c in t.children if c.dep_ in PHRASE_DEPS]
+        frontier = [
+            c for t in frontier for c in t.children if c.dep_ in PHRASE_DEPS or is_secondary_predicate(c)
+        ]
         found.extend(frontier)
     return found
+
+
+def is_secondary_predicate(token: Token) -> bool:
+    """An adjective parsed as a clause of its own, though it only says what the verb's object is."""
+    return token.pos_ == "ADJ" and token.dep_ in ("advcl", "ccomp")
 
 
 def noun_phrase(token: Token, with_conjuncts: bool = True) -> list[Token]:
