@@ -56,7 +56,7 @@ PROPOSED_CONFIDENCE = 0.5  # a proposed event's confidence is this times the mod
 SUBORDINATE_LINKS = {"advcl", "relcl", "acl"}
 MATERIAL_QUAD_CLASSES = {2, 4}  # material cooperation and conflict: acts, not statements
 RIOT_CAMEO = "145"  # protest violently, riot
-ALLEGE_CAMEO = "112"  # accuse of crime, corruption
+BLAME_VERB = "blame"  # reported blame is coded as the lexicon codes "blamed"
 COMMITMENT_TYPES = {"AGREE", "THREATEN"}  # verbal acts whose content is what is still to come
 CAUSE_DEPTH = 3  # prepositional phrases between a cause and its verb: "died as a result of torture"
 CONTINUING_LINKS = {"conj", "advcl", "xcomp"}  # a clause that goes on with the same action
@@ -185,12 +185,9 @@ class EventCoder:
         "police said rebels were behind the attack") is their accusation, ACCUSE, against whom they name;
         what is blamed is alleged (PLOVER manual, ACCUSE: the accused act is not coded as done)."""
         accusations = []
+        (blaming,) = self.lexicon.verb_senses(BLAME_VERB)
         for reporter, blamed in self.blame_clauses(sentence):
-            word = lemma(reporter)
-            sense = Sense(
-                pattern=word, head=word, dependents=(), type="ACCUSE", mode="allege", cameo=ALLEGE_CAMEO
-            )
-            accusations.append(self.candidate(Trigger(reporter, sense, ()), reader))
+            accusations.append(self.candidate(Trigger(reporter, blaming, ()), reader))
             for candidate in found:
                 if blamed.is_ancestor(candidate.token):
                     candidate.status.alleged = True
