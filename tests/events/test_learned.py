@@ -85,10 +85,15 @@ def test_the_model_proposes_an_event_of_people_the_registry_does_not_know_but_no
     for text in (
         "Miners frobnicated the bridge.",
         "The mediator frobnicated the bridge.",
-        "Gondor frobnicated the bridge.",
+        "John Smith frobnicated the bridge.",
+        "The hackers frobnicated the bridge.",
     ):
         assert [e.type for e in analyse(text, ACTORS, coder).events] == ["ASSAULT"], text
-    for text in ("One shell frobnicated the bridge.", "Videos frobnicated the bridge."):
+    for text in (
+        "One shell frobnicated the bridge.",
+        "Videos frobnicated the bridge.",
+        "The border frobnicated the bridge.",  # a thing, though it is spelt like a doer
+    ):
         assert analyse(text, ACTORS, coder).events == [], text
 
 

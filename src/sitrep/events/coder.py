@@ -62,7 +62,6 @@ CAUSE_DEPTH = 3  # prepositional phrases between a cause and its verb: "died as 
 CONTINUING_LINKS = {"conj", "advcl", "xcomp"}  # a clause that goes on with the same action
 SIDE_ENTITIES = {"ORG", "NORP", "GPE"}  # named sides that can act with another: groups, nations, states
 AGENT_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
-AGENT_SUFFIXES = ("er", "or", "ist", "ian")  # words for who does something: miner, mediator, activist
 MERGE_LINKS = {"advcl", "xcomp", "conj", "dobj", "pobj", "prep", "acl", "pcomp", "npadvmod", "ccomp", "nsubj"}
 
 
@@ -250,7 +249,6 @@ class EventCoder:
         return any(
             (subject.ent_type_ in AGENT_ENTITIES and subject.pos_ == "PROPN")  # not a capitalised "Videos"
             or word_in(subject, self.grammar.agent_classes, self.lexicon)
-            or lemma(subject).endswith(AGENT_SUFFIXES)
             for subject in children(verb, "nsubj")
         )
 
