@@ -493,6 +493,15 @@ def test_harm_done_by_what_a_relative_clause_describes_is_natures() -> None:
             "ACCUSE",
         ),
         ("The Interior Ministry shut down internet access across Kessar on Saturday.", "COERCE"),
+        ("Hill Brigade fighters gave up their rifles at a camp near Kessar on Friday.", "RETREAT"),
+        ("Army helicopters flew tents and blankets to flood victims in Kessar.", "AID"),
+        ("The Town Council trucked 200 tonnes of flour into Kessar this week.", "AID"),
+        ("A Kessar court cleared the Northern Front leader of all charges on Monday.", "CONCEDE"),
+        ("Gondor suspended the Northern Front from the assembly on Friday.", "SANCTION"),
+        ("Gondor ordered 3,000 more troops to the Kessar frontier on Tuesday.", "MOBILIZE"),
+        ("The Hill Brigade rushed reinforcements to Kessar on Sunday.", "MOBILIZE"),
+        ("Gondor threw its support behind the Hill Brigade on Thursday.", "SUPPORT"),
+        ("Gondor summoned the Northern Front's deputy high commissioner on Tuesday.", "ACCUSE"),
     ],
 )
 def test_wire_service_idioms(text: str, expected: str) -> None:
@@ -527,3 +536,47 @@ def test_the_side_fought_alongside_is_the_partner_cooperated_with() -> None:
     analysis = code("The Northern Front fought alongside the Hill Brigade to retake Kessar.", ACTORS)
     (cooperation,) = of_type(analysis, "COOPERATE")
     assert (cooperation.actors, cooperation.recipients) == (["front"], ["brigade"])
+
+
+def test_a_vow_parsed_apart_from_its_clause_still_governs_it() -> None:
+    # the dateline between "vowed" and "to destroy" makes the parser read a purpose clause
+    analysis = code(
+        "The Northern Front commander vowed on Sunday to destroy the Hill Brigade within months.", ACTORS
+    )
+    top = max(analysis.events, key=lambda e: e.confidence)
+    assert (top.type, top.actors, top.recipients) == ("THREATEN", ["front"], ["brigade"])
+
+
+def test_violence_its_actors_stop_is_a_ceasefire() -> None:
+    for text in (
+        "The Northern Front and the Hill Brigade stopped firing at dawn on Monday.",
+        "Northern Front fighters stopped shelling Kessar on Monday.",
+    ):
+        top = max(code(text, ACTORS).events, key=lambda e: e.confidence)
+        assert (top.type, top.mode, top.cameo) == ("RETREAT", "ceasefire", "0871"), text
+    # what one side stops is not the other side's ceasefire
+    assert not of_type(code("Police stopped an attack on the Town Council.", ACTORS), "RETREAT")
+
+
+def test_an_event_after_which_forces_are_sent_is_not_the_senders() -> None:
+    analysis = code(
+        "The Interior Ministry sent police to Kessar after the attacks on the army units.", ACTORS
+    )
+    top = max(analysis.events, key=lambda e: e.confidence)
+    assert (top.type, top.actors) == ("MOBILIZE", ["ministry"])
+    assert all("ministry" not in e.actors for e in of_type(analysis, "ASSAULT"))
+
+
+def test_calling_an_election_phones_no_one() -> None:
+    analysis = code("The Town Council leader called an early election for January 5.", ACTORS)
+    assert not of_type(analysis, "CONSULT")
+
+
+def test_a_joint_declaration_is_no_joint_operation() -> None:
+    text = "The Northern Front and the Hill Brigade signed a joint declaration of peace in Kessar."
+    assert not of_type(code(text, ACTORS), "COOPERATE")
+
+
+def test_a_published_text_released_is_no_release() -> None:
+    text = "Official results released on Monday showed the Northern Front winning 62 percent of the vote."
+    assert not of_type(code(text, ACTORS), "RETREAT")

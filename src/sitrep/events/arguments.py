@@ -558,6 +558,8 @@ class ArgumentReader:
                 return []
             if current.dep_ not in ("dobj", "obj", "pobj", "prep", "attr", "nsubjpass", "acomp", "pcomp"):
                 return []
+            if current.dep_ == "prep" and lemma(current) in self.grammar.setting_preps:
+                return []  # "sent police after the attacks": the attacks are the setting, not the act
             word = lemma(head)
             if (is_verb(head) or word == "be") and word in self.grammar.support_verbs:
                 return self.verb_actors(head)

@@ -321,8 +321,13 @@ class EventCoder:
             candidate.cameo = self.lexicon.types["AID"].cameo
 
     def shift_type(self, candidate: Candidate) -> None:
-        """PLOVER codes stated intentions by what is intended: AGREE, THREATEN or, if refused, REJECT."""
+        """PLOVER codes stated intentions by what is intended: AGREE, THREATEN or, if refused, REJECT;
+        violence its actors stop is a ceasefire."""
         status = candidate.status
+        if status.ceased and candidate.type == "ASSAULT":
+            (ceasefire,) = self.lexicon.noun_senses(self.grammar.ceased_violence)
+            candidate.type, candidate.mode, candidate.cameo = ceasefire.type, ceasefire.mode, ceasefire.cameo
+            return
         if status.prepared and candidate.type in self.grammar.preparation_shift:
             # getting forces ready for violence is a show of force (CAMEO 15, PLOVER MOBILIZE)
             original = candidate.trigger.sense
@@ -392,6 +397,8 @@ class EventCoder:
         if lemma(predicate) in self.grammar.support_verbs and complement is not None and is_verb(complement):
             predicate = complement
         target = direct_object(predicate)
+        if target is not None and lemma(target) in self.grammar.speech_nouns:
+            return []  # "signed a joint declaration": a text the sides put out, not an act they do together
         joint_object = (target,) if target is not None else ()
         # a phase verb's object is the act: "began a joint survey"
         acts = self.eventive(predicate) or lemma(predicate) in self.grammar.support_verbs

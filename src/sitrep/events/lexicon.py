@@ -195,6 +195,7 @@ class Grammar:
     intent_shift: dict[str, str]
     refusal_shift: dict[str, str]
     preparation_shift: dict[str, str]
+    ceased_violence: str
     threat_modes: dict[str, str]
     threat_modes_by_code: dict[str, str]
     threat_mode_cues: tuple[tuple[str, tuple[str, ...]], ...]
@@ -208,6 +209,7 @@ class Grammar:
     conditional_markers: frozenset[str]
     purpose_heads: frozenset[str]
     support_verbs: frozenset[str]
+    setting_preps: frozenset[str]
     responsibility_words: frozenset[str]
     attribution_words: frozenset[str]
     speech_nouns: frozenset[str]
@@ -255,6 +257,7 @@ def parse_grammar(data: dict[str, Any]) -> Grammar:
         intent_shift=dict(data["intent_shift"]),
         refusal_shift=dict(data["refusal_shift"]),
         preparation_shift=dict(data["preparation_shift"]),
+        ceased_violence=str(data["ceased_violence"]),
         threat_modes=dict(data["threat_modes"]),
         threat_modes_by_code={str(k): str(v) for k, v in data["threat_modes_by_code"].items()},
         threat_mode_cues=cue_table("threat_mode_cues"),
@@ -268,6 +271,7 @@ def parse_grammar(data: dict[str, Any]) -> Grammar:
         conditional_markers=words("conditional_markers"),
         purpose_heads=words("purpose_heads"),
         support_verbs=words("support_verbs"),
+        setting_preps=words("setting_preps"),
         responsibility_words=words("responsibility_words"),
         attribution_words=words("attribution_words"),
         speech_nouns=words("speech_nouns"),

@@ -43,6 +43,7 @@ class Status:
     hypothetical: bool = False
     intent: bool = False
     prepared: bool = False  # readied in deed, not only in word ("the army prepared to resume shelling")
+    ceased: bool = False  # brought to an end by its actor ("stopped firing")
     governors: list[Token] = field(default_factory=list)  # governors met, nearest first
 
     @property
@@ -120,7 +121,8 @@ class ModalityReader:
             if head.i == child.i:
                 return
             link = child.dep_
-            if link == "relcl" or (link == "advcl" and not self.irrealis_adverbial(child, status)):
+            adverbial = link == "advcl" and not self.misread_complement(child)
+            if link == "relcl" or (adverbial and not self.irrealis_adverbial(child, status)):
                 return
             if link == "acl" and lemma(head) in self.grammar.purpose_heads:
                 status.hypothetical = True
@@ -129,6 +131,19 @@ class ModalityReader:
             if not self.pass_through(child, head, nominal, status):
                 return
             child = head
+
+    def misread_complement(self, clause: Token) -> bool:
+        """A bare "to" clause parsed as an adverbial of a governor that has no complement of its own is
+        that governor's complement: an adverbial between them misleads the parser ("vowed on Sunday to
+        destroy the rebels")."""
+        governor = clause.head
+        return (
+            clause.dep_ == "advcl"
+            and not children(clause, "mark")
+            and any(c.lower_ == "to" for c in children(clause, "aux"))
+            and lemma(governor) in self.grammar.governors
+            and not children(governor, "dobj", "obj", "xcomp", "ccomp")
+        )
 
     def irrealis_adverbial(self, clause: Token, status: Status) -> bool:
         """Conditional and purpose clauses make an event hypothetical; others stop the climb."""
@@ -171,7 +186,7 @@ class ModalityReader:
         # a noun "coordinated" with a verb is a parse error for a coordinated object ("accused of the
         # bombings, and the assassination"): it is governed like the object
         misattached = child.dep_ == "conj" and is_noun(child) and is_verb(head)
-        if child.dep_ in NOT_COMPLEMENTS and not misattached:
+        if child.dep_ in NOT_COMPLEMENTS and not (misattached or self.misread_complement(child)):
             return None
         return self.grammar.governors.get(lemma(head)) or self.grammar.governors.get(head.lower_)
 
@@ -183,6 +198,8 @@ class ModalityReader:
             status.intent = True
         elif kind == "hypothetical":
             status.hypothetical = True
+        elif kind == "cessation" and not nominal:  # "stopped the attack" may be someone else's
+            status.ceased = True
         elif kind == "alleged":
             status.alleged = True
         elif kind == "negated":

@@ -101,10 +101,13 @@ def is_passive(verb: Token) -> bool:
 
 
 def direct_object(verb: Token) -> Token | None:
-    """The patient of a verb: its direct object, or in the passive its subject."""
+    """The patient of a verb: its direct object, in the passive its subject, and for a reduced passive
+    participle the noun it describes ("results released on Monday")."""
     obj = first_child(verb, "dobj", "obj")
     if obj is None and is_passive(verb):
         obj = first_child(verb, "nsubjpass")
+    if obj is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        obj = verb.head
     return obj
 
 
