@@ -502,6 +502,9 @@ def test_harm_done_by_what_a_relative_clause_describes_is_natures() -> None:
         ("The Hill Brigade rushed reinforcements to Kessar on Sunday.", "MOBILIZE"),
         ("Gondor threw its support behind the Hill Brigade on Thursday.", "SUPPORT"),
         ("Gondor summoned the Northern Front's deputy high commissioner on Tuesday.", "ACCUSE"),
+        ("Gondor handed over a suspected Northern Front commander to Kessar authorities.", "COOPERATE"),
+        ("Gondor transferred a former Hill Brigade officer to the war crimes tribunal.", "COOPERATE"),
+        ("Gondor transferred $300 million to the Town Council on Monday.", "AID"),
     ],
 )
 def test_wire_service_idioms(text: str, expected: str) -> None:
@@ -580,3 +583,13 @@ def test_a_joint_declaration_is_no_joint_operation() -> None:
 def test_a_published_text_released_is_no_release() -> None:
     text = "Official results released on Monday showed the Northern Front winning 62 percent of the vote."
     assert not of_type(code(text, ACTORS), "RETREAT")
+
+
+def test_a_place_or_circumstance_is_no_word_of_a_phrase() -> None:
+    # "hand over &TERRITORY" and "meet &DEMAND" are not completed by "at the crossing", "in a bid"
+    text = "Gondor police handed over a Northern Front suspect at the Kessar border crossing on Monday."
+    assert not of_type(code(text, ACTORS), "RETREAT")
+    text = (
+        "The Town Council leader met the Northern Front in Kessar on Sunday in a bid to settle the dispute."
+    )
+    assert not of_type(code(text, ACTORS), "CONCEDE")

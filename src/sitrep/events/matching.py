@@ -62,6 +62,8 @@ QUANTITY_NOUNS = {
     "rest",
 }
 TIME_ENTITIES = {"DATE", "TIME"}
+MONEY_ENTITY = "MONEY"
+SETTING_PREPOSITIONS = {"at", "in", "near", "inside", "outside", "around", "during", "amid", "despite"}
 PERSONAL_PRONOUNS = {"him", "her", "me", "us", "he", "she", "i", "we"}  # only ever people
 PLURAL_PRONOUNS = {"them", "they"}  # people or things: what they stand for decides
 # prepositions that introduce what an event noun acts on: "the release of the report", "an attack on the plan"
@@ -212,7 +214,9 @@ def match_dependents(sense: Sense, scope: list[Token], lexicon: Lexicon) -> tupl
         candidates = [
             t
             for t in scope
-            if t not in used and (not word.startswith("&") or is_class_slot(t)) and not is_time_phrase(t)
+            if t not in used
+            and (not word.startswith("&") or (is_class_slot(t) and not in_setting(t, sense)))
+            and not is_time_phrase(t)
         ]
         people = word.lstrip("&") in lexicon.grammar.people_classes
         match = next(
@@ -227,6 +231,18 @@ def match_dependents(sense: Sense, scope: list[Token], lexicon: Lexicon) -> tupl
             return None
         used.append(match)
     return tuple(used)
+
+
+def in_setting(token: Token, sense: Sense) -> bool:
+    """A noun in a phrase of place or circumstance that the pattern does not name is where or why the
+    event happened, not one of its words ("handed over a suspect at the border crossing" hands over no
+    territory, "met in a bid to settle" meets no demand)."""
+    preposition = token.head
+    return (
+        token.dep_ == "pobj"
+        and preposition.lower_ in SETTING_PREPOSITIONS
+        and preposition.lower_ not in sense.dependents
+    )
 
 
 def is_time_phrase(token: Token) -> bool:
@@ -256,10 +272,13 @@ def is_gerund_noun(token: Token) -> bool:
 
 
 def matches_word(token: Token, allowed: frozenset[str]) -> bool:
-    """True when the token's lemma or form is allowed; multi-word members match on their last word
-    with the earlier words among the token's own dependents ("martial law", "state of emergency")."""
+    """True when the token's lemma or form is allowed, or it is an amount of money and money is; multi-word
+    members match on their last word with the earlier words among the token's own dependents ("martial
+    law", "state of emergency")."""
     prefix = hyphen_prefix(token)
     if lemma(token) in allowed or token.lower_ in allowed or (prefix and prefix + lemma(token) in allowed):
+        return True
+    if token.ent_type_ == MONEY_ENTITY and "money" in allowed:  # "$300 million" is money
         return True
     for member in allowed:
         words = member.split()
