@@ -505,6 +505,7 @@ def test_harm_done_by_what_a_relative_clause_describes_is_natures() -> None:
         ("Gondor handed over a suspected Northern Front commander to Kessar authorities.", "COOPERATE"),
         ("Gondor transferred a former Hill Brigade officer to the war crimes tribunal.", "COOPERATE"),
         ("Gondor transferred $300 million to the Town Council on Monday.", "AID"),
+        ("Hill Brigade fighters handed over their weapons to the Kessar authorities.", "RETREAT"),
     ],
 )
 def test_wire_service_idioms(text: str, expected: str) -> None:
