@@ -76,20 +76,26 @@ def test_map_shows_clustered_markers_from_the_offline_basemap(page: Any) -> None
     assert page.locator(".leaflet-overlay-pane path").count() > 100  # country boundaries from world-atlas
     assert page.locator(".marker-cluster, .event-marker").count() >= 1
     screenshot(page, "map")
-    page.locator(".marker-cluster").first.click()
-    page.wait_for_selector(".event-marker")
-    # The cluster's zoom redraws the markers when it ends, closing a popup opened before then; on a busy
-    # machine that end can come late, so the marker is clicked again until its popup stays open.
-    popup = page.locator(".leaflet-popup a", has_text="Read the article")
-    for _attempt in range(5):
+    click_until_visible(page, page.locator(".marker-cluster"), page.locator(".event-marker"))
+    popup_link = page.locator(".leaflet-popup a", has_text="Read the article")
+    click_until_visible(page, page.locator(".event-marker"), popup_link)
+
+
+def click_until_visible(page: Any, target: Any, result: Any, attempts: int = 5) -> None:
+    """Click the first `target` once the map has stopped zooming, until `result` shows. A zoom animation
+    (the first fit to the markers, a cluster's zoom) redraws the markers when it ends, which undoes a
+    click made before then; on a busy machine that end can come late."""
+    for _attempt in range(attempts):
+        if result.first.is_visible():
+            return
         page.wait_for_function("!document.querySelector('#map').classList.contains('leaflet-zoom-anim')")
-        page.locator(".event-marker").first.click()
+        target.first.click()
         try:
-            popup.wait_for(state="visible", timeout=3000)
-            break
+            result.first.wait_for(state="visible", timeout=3000)
+            return
         except PlaywrightTimeout:
             continue
-    assert popup.is_visible()
+    assert result.first.is_visible()
 
 
 def test_network_renders_nodes_and_edges(page: Any) -> None:
