@@ -210,6 +210,7 @@ class Grammar:
     purpose_heads: frozenset[str]
     support_verbs: frozenset[str]
     setting_preps: frozenset[str]
+    circumstance_preps: frozenset[str]
     responsibility_words: frozenset[str]
     attribution_words: frozenset[str]
     speech_nouns: frozenset[str]
@@ -272,6 +273,7 @@ def parse_grammar(data: dict[str, Any]) -> Grammar:
         purpose_heads=words("purpose_heads"),
         support_verbs=words("support_verbs"),
         setting_preps=words("setting_preps"),
+        circumstance_preps=words("circumstance_preps"),
         responsibility_words=words("responsibility_words"),
         attribution_words=words("attribution_words"),
         speech_nouns=words("speech_nouns"),

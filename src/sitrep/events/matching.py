@@ -63,7 +63,6 @@ QUANTITY_NOUNS = {
 }
 TIME_ENTITIES = {"DATE", "TIME"}
 MONEY_ENTITY = "MONEY"
-SETTING_PREPOSITIONS = {"at", "in", "near", "inside", "outside", "around", "during", "amid", "despite"}
 PERSONAL_PRONOUNS = {"him", "her", "me", "us", "he", "she", "i", "we"}  # only ever people
 PLURAL_PRONOUNS = {"them", "they"}  # people or things: what they stand for decides
 # prepositions that introduce what an event noun acts on: "the release of the report", "an attack on the plan"
@@ -215,7 +214,7 @@ def match_dependents(sense: Sense, scope: list[Token], lexicon: Lexicon) -> tupl
             t
             for t in scope
             if t not in used
-            and (not word.startswith("&") or (is_class_slot(t) and not in_setting(t, sense)))
+            and (not word.startswith("&") or (is_class_slot(t) and not in_setting(t, sense, lexicon)))
             and not is_time_phrase(t)
         ]
         people = word.lstrip("&") in lexicon.grammar.people_classes
@@ -233,14 +232,14 @@ def match_dependents(sense: Sense, scope: list[Token], lexicon: Lexicon) -> tupl
     return tuple(used)
 
 
-def in_setting(token: Token, sense: Sense) -> bool:
+def in_setting(token: Token, sense: Sense, lexicon: Lexicon) -> bool:
     """A noun in a phrase of place or circumstance that the pattern does not name is where or why the
     event happened, not one of its words ("handed over a suspect at the border crossing" hands over no
     territory, "met in a bid to settle" meets no demand)."""
     preposition = token.head
     return (
         token.dep_ == "pobj"
-        and preposition.lower_ in SETTING_PREPOSITIONS
+        and preposition.lower_ in lexicon.grammar.circumstance_preps
         and preposition.lower_ not in sense.dependents
     )
 
